@@ -1,4 +1,5 @@
 namespace FollowUp.Domain.Gifts;
 
 /// <summary>An "intellectual gift": a free, reputable page about the interviewer's interest.</summary>
-public sealed record Gift(string Title, string Url, string Why);
+/// <param name="Kind">What the page is, in the letter's words: article, pattern, guide, map, list, pamphlet, recipe, video...</param>
+public sealed record Gift(string Title, string Url, string Why, string Kind = "article");

@@ -19,7 +19,10 @@ public sealed record LetterInput
     public TimeZoneInfo? TimeZone { get; init; }
     public required string SenderName { get; init; }
     public string Notes { get; init; } = "";
+    /// <summary>Interests found in the notes, main one first.</summary>
     public IReadOnlyList<InterestMatch> Interests { get; init; } = [];
+    /// <summary>How a letter names the main interest to the interviewer ("your knitting"); from interests.json.</summary>
+    public string? MainInterestPhrase { get; init; }
     public Gift? Gift { get; init; }
 }
 
