@@ -39,11 +39,13 @@ public sealed class SendTimeAdvisor
                 : $"Timed for the interviewer's working day in their time zone ({zone.Id}).",
         };
 
-        var planned = Plan(interviewEnd, zone, reasons);
+        var planReasons = new List<string>();
+        var planned = Plan(interviewEnd, zone, planReasons);
         if (planned >= now)
-            return new SendTimeSuggestion(planned, zone.Id, reasons);
+            return new SendTimeSuggestion(planned, zone.Id, [.. reasons, .. planReasons]);
 
-        reasons.Add($"The best moment ({Describe(planned, zone)}) has already passed.");
+        // The plan's own reasons would describe a moment that is gone; explain the catch-up instead.
+        reasons.Add($"The best moment, {Describe(planned, zone)} their time, has already passed.");
         if (IsWorkingTime(now, zone))
         {
             reasons.Add("It is working hours for the interviewer now, so send it now.");
@@ -63,7 +65,7 @@ public sealed class SendTimeAdvisor
         if (IsWeekend(endLocal.DayOfWeek))
         {
             var monday = FirstPreferredSlotFrom(end + SoonestGap, zone);
-            reasons.Add($"The interview ended on a {endLocal.DayOfWeek} ({endDescribed} their time); a weekend email gets buried, so it goes on {Describe(monday, zone)}.");
+            reasons.Add($"The interview ended on {endDescribed} their time, a weekend; a weekend email gets buried, so it goes on {Describe(monday, zone)}.");
             return monday;
         }
 

@@ -137,6 +137,7 @@ public class SendTimeAdvisorTests
 
         Assert.Equal(now, s.SendAt);
         Assert.Contains(s.Reasons, r => r.Contains("already passed", StringComparison.Ordinal));
+        Assert.DoesNotContain(s.Reasons, r => r.Contains("after the interview ended", StringComparison.Ordinal));
     }
 
     [Fact]
