@@ -29,6 +29,10 @@ public sealed class SendTimeAdvisor
 
     private SendTimeAdvisor() { }
 
+    /// <summary>Suggests when to send the thank-you for an interview that ends (or ended) at <paramref name="interviewEnd"/>.</summary>
+    /// <param name="interviewEnd">When the interview ends.</param>
+    /// <param name="interviewerZone">The interviewer's time zone; null plans in UTC.</param>
+    /// <param name="now">The current time; the suggestion is never earlier.</param>
     public SendTimeSuggestion Suggest(DateTimeOffset interviewEnd, TimeZoneInfo? interviewerZone, DateTimeOffset now)
     {
         var zone = interviewerZone ?? TimeZoneInfo.Utc;
