@@ -39,11 +39,12 @@ public static class DraftsApi
         var group = api.MapGroup("/drafts").WithTags("Drafts");
         group.MapPost("/", Create)
             .WithSummary("Draft the thank-you to one interviewer")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithDescription("Finds the interviewer's interests in the notes, suggests gift links, writes the letter (HTML and text) and saves the notes.");
         return api;
     }
 
-    public static async Task<Results<Ok<DraftView>, NotFound<ProblemDetails>, ValidationProblem>> Create(
+    public static async Task<Results<Ok<DraftView>, ProblemHttpResult, ValidationProblem>> Create(
         DraftRequest request, InterviewDesk desk, FollowUpStore store, CurrentUser user, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.EventId)) return Problems.Invalid("eventId", "eventId is required.");

@@ -18,7 +18,8 @@ public static class FollowUpsApi
             .WithSummary("Thank-yous due, freshest first")
             .WithDescription("Ended interviews (not cancelled or declined) with interviewers not yet sent a letter nor dismissed. Looks back 14 days by default.");
         group.MapPut("/{eventId}/{interviewerEmail}/status", SetStatus)
-            .WithSummary("Record where a thank-you stands");
+            .WithSummary("Record where a thank-you stands")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
@@ -31,11 +32,11 @@ public static class FollowUpsApi
         return TypedResults.Ok(await desk.DueAsync(window.From, window.To, ct));
     }
 
-    public static async Task<Results<NoContent, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ValidationProblem>> SetStatus(
+    public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> SetStatus(
         string eventId, string interviewerEmail, StatusChange change, InterviewDesk desk, FollowUpStore store, CancellationToken ct)
     {
         if (!FollowUpRules.TryParse(change.Status, out var status) || !FollowUpRules.Recordable.Contains(status))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["status must be one of: due, drafted, sent, dismissed."] });
+            return Problems.Invalid("status", "status must be one of: due, drafted, sent, dismissed.");
         if (await store.FindAsync(eventId, interviewerEmail, ct) is null)
         {
             var judged = await desk.FindAsync(eventId, null, ct);
