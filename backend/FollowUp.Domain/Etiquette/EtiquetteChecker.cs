@@ -162,8 +162,10 @@ public sealed class EtiquetteChecker
 
     private void CheckLinks(IReadOnlyList<string> links, List<EtiquetteFinding> findings)
     {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var link in links)
         {
+            if (!seen.Add(link)) continue;
             var code = _links.Judge(link);
             if (code is null) continue;
             var shown = link.Length > 80 ? link[..80] + "…" : link;
@@ -275,16 +277,22 @@ public sealed class EtiquetteChecker
 
     internal static int EditDistance(string a, string b)
     {
+        // Optimal string alignment: Levenshtein plus adjacent transpositions.
         if (Math.Abs(a.Length - b.Length) > 3) return int.MaxValue;
         var prev = new int[b.Length + 1];
         var cur = new int[b.Length + 1];
+        var prevPrev = new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++) prev[j] = j;
         for (var i = 1; i <= a.Length; i++)
         {
             cur[0] = i;
             for (var j = 1; j <= b.Length; j++)
+            {
                 cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            (prev, cur) = (cur, prev);
+                // A swapped pair of letters ("Sarha") is one slip, not two.
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) cur[j] = Math.Min(cur[j], prevPrev[j - 2] + 1);
+            }
+            (prevPrev, prev, cur) = (prev, cur, prevPrev);
         }
         return prev[b.Length];
     }

@@ -23,9 +23,8 @@ internal sealed record EtiquetteRules
 
     private static readonly Lazy<EtiquetteRules> Embedded = new(() =>
     {
-        const string resource = "FollowUp.Domain.Etiquette.etiquette-rules.json";
-        using var stream = typeof(EtiquetteRules).Assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"Missing embedded resource {resource}.");
+        const string resource = "Etiquette.etiquette-rules.json";
+        using var stream = Letters.EmbeddedData.Open(typeof(EtiquetteRules).Assembly, resource);
         return JsonSerializer.Deserialize<EtiquetteRules>(stream, new JsonSerializerOptions
         {
             PropertyNameCaseInsensitive = true,

@@ -23,14 +23,13 @@ internal sealed record LetterPhrasings
     public required string UnsignedSignoff { get; init; }
     public required SecondPersonRules SecondPerson { get; init; }
 
-    private static readonly Lazy<LetterPhrasings> Embedded = new(() => Load("FollowUp.Domain.Letters.letter-phrasings.json"));
+    private static readonly Lazy<LetterPhrasings> Embedded = new(() => Load("Letters.letter-phrasings.json"));
 
     public static LetterPhrasings Default => Embedded.Value;
 
     private static LetterPhrasings Load(string resource)
     {
-        using var stream = typeof(LetterPhrasings).Assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"Missing embedded resource {resource}.");
+        using var stream = EmbeddedData.Open(typeof(LetterPhrasings).Assembly, resource);
         return JsonSerializer.Deserialize<LetterPhrasings>(stream, JsonOptions)
             ?? throw new InvalidOperationException($"Empty resource {resource}.");
     }
@@ -51,4 +50,17 @@ internal sealed record SecondPersonRules
     public required string[] PlainVerbs { get; init; }
     public required string[] TalkOpeners { get; init; }
     public required string[] UnsafeWords { get; init; }
+}
+
+/// <summary>Opens an embedded data file by folder and name, whichever separator the build put between them.</summary>
+internal static class EmbeddedData
+{
+    public static Stream Open(System.Reflection.Assembly assembly, string folderDotFile)
+    {
+        var exact = "FollowUp.Domain." + folderDotFile;
+        var dot = folderDotFile.IndexOf('.');
+        var slashed = "FollowUp.Domain." + folderDotFile[..dot] + "/" + folderDotFile[(dot + 1)..];
+        var stream = assembly.GetManifestResourceStream(exact) ?? assembly.GetManifestResourceStream(slashed);
+        return stream ?? throw new InvalidOperationException($"Missing embedded resource {exact}.");
+    }
 }
