@@ -52,6 +52,7 @@ public sealed class EtiquetteChecker
 
         CheckGreeting(input.Interviewer, text, findings);
         CheckCompany(Clean(input.Company), words, findings);
+        CheckRole(Clean(input.Role), words, findings);
 
         if (words.Count < _rules.MinWords)
             findings.Add(new("warning", "too-short", $"The letter has {words.Count} words; a warm thank-you usually needs at least {_rules.MinWords}.", "Recall something specific from the conversation."));
@@ -83,7 +84,11 @@ public sealed class EtiquetteChecker
             findings.Add(new("info", "no-greeting", "The letter does not open with a greeting.", $"Start with \"Dear {who.FirstName},\"."));
             return;
         }
-        var addressee = line[greeting.Length..].Trim().TrimEnd(',', '!', '.', ':', ';').Trim();
+        // The greeting may run on into the first sentence: "Hi Sarah, thanks for...".
+        var addressee = line[greeting.Length..];
+        var stop = addressee.AsSpan().IndexOfAny(",!:;\u2014");
+        if (stop >= 0) addressee = addressee[..stop];
+        addressee = addressee.Trim().TrimEnd('.').Trim();
         if (addressee.Length == 0 || _rules.GenericAddressees.Contains(addressee.ToLowerInvariant()))
         {
             findings.Add(new("info", "greeting-generic", "The greeting does not use the interviewer's name.", $"Greet them by name: \"Dear {who.FirstName},\"."));
@@ -94,10 +99,11 @@ public sealed class EtiquetteChecker
         if (_honorifics.Contains(first) && names.Length > 1) first = names[^1];
         var known = NameParts(who);
         if (known.Count == 0) return;
+        var plain = Plain(first);
         foreach (var k in known)
-            if (string.Equals(first, k, StringComparison.OrdinalIgnoreCase)) return;
+            if (string.Equals(plain, Plain(k), StringComparison.Ordinal)) return;
         var firstName = known[0];
-        var distance = EditDistance(first.ToLowerInvariant(), firstName.ToLowerInvariant());
+        var distance = EditDistance(plain, Plain(firstName));
         if (distance > 0 && distance <= TypoAllowance(firstName.Length))
             findings.Add(new("error", "name-typo", $"\"{first}\" looks like a misspelling of {firstName}.", $"Write \"{firstName}\"."));
         else
@@ -136,6 +142,32 @@ public sealed class EtiquetteChecker
         var other = OtherCompanyInSlots(words, company);
         if (other is not null)
             findings.Add(new("error", "wrong-company", $"The letter mentions {other}, but the interview was with {company}.", $"Replace {other} with {company}."));
+    }
+
+    /// <summary>"the X role" or "the X position" where X shares no word with the event's role.</summary>
+    private void CheckRole(string? role, List<string> words, List<EtiquetteFinding> findings)
+    {
+        if (role is null) return;
+        var roleWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var w in role.Split(' ', StringSplitOptions.RemoveEmptyEntries)) roleWords.Add(Strip(w));
+        for (var i = 1; i < words.Count; i++)
+        {
+            var noun = Strip(words[i]).ToLowerInvariant();
+            if (noun is not ("role" or "position") || words[i - 1].EndsWith(',') || words[i - 1].EndsWith('.')) continue;
+            var named = new List<string>();
+            for (var j = i - 1; j >= 0 && j >= i - 4; j--)
+            {
+                var w = Strip(words[j]);
+                if (w.Equals("the", StringComparison.OrdinalIgnoreCase) || w.Equals("this", StringComparison.OrdinalIgnoreCase) || w.Equals("a", StringComparison.OrdinalIgnoreCase)) break;
+                if (w.Length == 0 || !char.IsUpper(w[0]) || words[j].EndsWith('.') || words[j].EndsWith(',')) { named.Clear(); break; }
+                named.Add(w);
+            }
+            if (named.Count == 0 || named.Exists(roleWords.Contains)) continue;
+            named.Reverse();
+            var shown = string.Join(' ', named);
+            findings.Add(new("warning", "wrong-role", $"The letter mentions the {shown} {noun}, but the interview was for {role}.", $"Write \"the {role} {noun}\"."));
+            return;
+        }
     }
 
     /// <summary>A capitalised name in an "at X" or "the X team" slot that is not the company.</summary>
@@ -270,6 +302,16 @@ public sealed class EtiquetteChecker
 
     private static bool ContainsPhrase(string normalized, string phrase) =>
         normalized.Contains(" " + phrase + " ", StringComparison.Ordinal);
+
+    /// <summary>Lower case without accents, so "Zoë" and "Zoe" are the same name.</summary>
+    private static string Plain(string name)
+    {
+        var decomposed = name.ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark) sb.Append(c);
+        return sb.ToString();
+    }
 
     private static int TypoAllowance(int length) => length < 4 ? 0 : length < 7 ? 1 : 2;
 

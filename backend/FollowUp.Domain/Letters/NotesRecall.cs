@@ -26,6 +26,9 @@ internal sealed class NotesRecall
 
     private static readonly HashSet<string> ObjectFollowers = new(StringComparer.Ordinal)
         { "to", "with", "at", "for", "about", "in", "on", "from", "and", "or", "that", "a", "an", "the", "if", "how" };
+    private static readonly HashSet<string> NotATopic = new(StringComparer.Ordinal)
+        { "for", "to", "with", "at", "in", "on", "over", "through", "until", "during", "after", "before", "briefly", "mostly",
+          "a", "an", "lots", "again", "too", "and", "or", "but", "so", "then", "while", "only", "quite", "very", "shop", "more", "less", "about" };
     private static readonly HashSet<string> LowerFirst = new(StringComparer.Ordinal)
         { "the", "a", "an", "some", "this", "that", "how", "why", "what", "when", "where", "living", "working", "growing" };
 
@@ -88,7 +91,8 @@ internal sealed class NotesRecall
         foreach (var opener in _talkOpeners)
         {
             if (!StartsWith(lower, opener)) continue;
-            if (words.Count == opener.Length) return Recall.None;
+            // "we talked for an hour" names no topic.
+            if (words.Count == opener.Length || NotATopic.Contains(lower[opener.Length])) return Recall.None;
             var topic = Retell(words, lower, opener.Length, conjugate: false);
             return topic is null ? Recall.None : Finish(RecallKind.Talk, "our conversation about " + topic);
         }

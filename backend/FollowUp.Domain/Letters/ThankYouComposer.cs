@@ -75,7 +75,9 @@ public sealed class ThankYouComposer
         else recalled.Add(Sentence.Of(Pick(_p.RecallGeneric, slot), tokens));
         if (gift is not null)
         {
-            var templates = tokens.Interest is null ? _p.Gift : _p.GiftWithInterest;
+            // After a sentence that already names the interest, the gift sentence need not name it again.
+            var namedInterest = tokens.Detail is null && tokens.Talk is null;
+            var templates = tokens.Interest is null || namedInterest ? _p.Gift : _p.GiftWithInterest;
             recalled.Add(Sentence.Of(Pick(templates, slot), tokens, link: gift));
         }
         var closing = new List<Sentence>
@@ -232,7 +234,7 @@ public sealed class ThankYouComposer
         for (var i = 0; i < input.Panel.Count; i++)
             if (!string.IsNullOrEmpty(input.Interviewer.Email) &&
                 string.Equals(input.Panel[i].Email, input.Interviewer.Email, StringComparison.OrdinalIgnoreCase)) return i;
-        return 0;
+        return Seed(input.Interviewer.Email?.ToLowerInvariant());
     }
 
     /// <summary>FNV-1a of the event id: stable across processes, unlike string.GetHashCode.</summary>
@@ -313,8 +315,10 @@ public sealed class ThankYouComposer
             var close = template.IndexOf('}', open);
             if (close < 0) { sb.Append(template, i, template.Length - i); break; }
             sb.Append(template, i, open - i);
-            sb.Append(tokens.Value(template.AsSpan(open + 1, close - open - 1)));
+            var value = tokens.Value(template.AsSpan(open + 1, close - open - 1));
+            sb.Append(value);
             i = close + 1;
+            if (value.EndsWith('.') && i < template.Length && template[i] == '.') i++;
         }
         return sb.ToString();
     }
@@ -342,6 +346,7 @@ public sealed class ThankYouComposer
             "detail" => Detail ?? "",
             "talk" => Talk ?? "",
             "kind" => Kind,
+            "a_kind" => (Kind.Length > 0 && "aeiou".Contains(Kind[0]) ? "an " : "a ") + Kind,
             _ => "",
         };
     }

@@ -51,6 +51,18 @@ public class EtiquetteCheckerTests
     public void A_greeting_to_the_wrong_or_misspelled_name_is_an_error(string greeting, string code) =>
         AssertFinding(Check(Html(greeting)), code, "error");
 
+    [Fact]
+    public void An_accented_spelling_of_the_name_is_not_a_typo() =>
+        Assert.DoesNotContain(Check(Html("Dear Zoë,"), who: new Interviewer("Zoe Martin", "Zoe", "zoe@contoso.com")), f => f.Severity != "info");
+
+    [Fact]
+    public void A_greeting_that_runs_into_the_first_sentence_is_read_correctly() =>
+        Assert.DoesNotContain(Check(Html("Hi Sarah, and thanks again!")), f => f.Severity != "info");
+
+    [Fact]
+    public void Another_role_is_a_warning() =>
+        AssertFinding(Check(Html(body: Body.Replace("Product Designer role", "Data Scientist role"))), "wrong-role", "warning");
+
     [Theory]
     [InlineData("Dear Ms. Lee,")]
     [InlineData("Dear Sarah Lee,")]

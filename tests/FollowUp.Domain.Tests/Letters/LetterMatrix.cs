@@ -36,7 +36,7 @@ public static class LetterMatrix
         foreach (var company in new[] { "Contoso", null })
         foreach (var notes in new[] { Notes, "We talked about her trip to Japan.", "" })
         foreach (var interest in new[] { true, false })
-        foreach (var gift in new[] { true, false })
+        foreach (var gift in new[] { "pattern", "article", null })
             yield return Base(who) with
             {
                 Role = role,
@@ -44,7 +44,7 @@ public static class LetterMatrix
                 Notes = notes,
                 Interests = interest ? [new InterestMatch("knitting", "knits on weekends")] : [],
                 MainInterestPhrase = interest ? "your knitting" : null,
-                Gift = gift ? new Gift("Ravelry's free beginner patterns", "https://www.ravelry.com/patterns/library/easy-scarf", "free knitting pattern", "pattern") : null,
+                Gift = gift is null ? null : new Gift("Ravelry's free beginner patterns", "https://www.ravelry.com/patterns/library/easy-scarf", "free knitting pattern", gift),
             };
     }
 }

@@ -10,7 +10,7 @@ public class LetterPhrasingsSchemaTests
          "giftWithInterest", "gift", "closes", "thanks", "fillers", "signoffs"];
 
     private static readonly HashSet<string> Placeholders =
-        ["first", "day", "about", "team", "role", "interest", "detail", "talk", "kind", "link"];
+        ["first", "day", "about", "team", "role", "interest", "detail", "talk", "kind", "a_kind", "link"];
 
     private static JsonElement Phrasings()
     {
@@ -49,6 +49,7 @@ public class LetterPhrasingsSchemaTests
             if (list is "recallInterest" or "giftWithInterest") Assert.Contains("{interest}", text);
             if (list is "gift" or "giftWithInterest") Assert.Single(Regex.Matches(text, @"\{link\}"));
             if (list is not ("gift" or "giftWithInterest")) Assert.DoesNotContain("{link}", text);
+            Assert.DoesNotMatch(@"\ba \{kind\}", text); // "a article": use {a_kind}
             if (list is "openings") { Assert.Contains("{day}", text); Assert.Contains("{about}", text); }
         }
     }

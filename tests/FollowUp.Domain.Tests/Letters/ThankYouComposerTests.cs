@@ -130,6 +130,45 @@ public class ThankYouComposerTests(ITestOutputHelper output)
         Assert.DoesNotContain("evil", text);
     }
 
+    [Theory]
+    [InlineData("We talked for an hour about the roadmap.")]
+    [InlineData("we talked about salary and the notice period")]
+    [InlineData("I asked her about the roadmap")]
+    public void Notes_without_a_personal_topic_give_the_warm_generic_recall(string notes)
+    {
+        var text = Composer.Compose(LetterMatrix.Base() with { Notes = notes }).TextBody;
+        Assert.DoesNotContain("our conversation about", text);
+        Assert.DoesNotContain("salary", text);
+        Assert.DoesNotContain("roadmap", text);
+    }
+
+    [Fact]
+    public void A_company_ending_in_a_full_stop_does_not_double_it()
+    {
+        foreach (var who in LetterMatrix.Panel)
+            Assert.DoesNotContain("..", Composer.Compose(LetterMatrix.Base(who) with { Company = "Contoso Inc." }).TextBody);
+    }
+
+    [Theory]
+    [InlineData("article", "an article")]
+    [InlineData("pattern", "a pattern")]
+    public void The_gift_kind_takes_the_right_article(string kind, string phrase)
+    {
+        var letters = LetterMatrix.Panel.Select(who => Composer.Compose(LetterMatrix.Base(who) with
+            { Gift = new Gift("Knitting basics", "https://example.org/knit", "why", kind) }).TextBody).ToList();
+        Assert.Contains(letters, l => l.Contains(phrase, StringComparison.Ordinal));
+        Assert.DoesNotContain(letters, l => l.Contains(kind == "article" ? "a article" : "an pattern", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_interviewer_missing_from_the_panel_list_still_gets_a_letter_distinct_from_the_first_member()
+    {
+        var outsider = new Interviewer("Lena Park", "Lena", "lena@contoso.com");
+        var a = Composer.Compose(LetterMatrix.Base() with { Role = "Product Designer" }).TextBody.Replace("Sarah", "NAME");
+        var b = Composer.Compose(LetterMatrix.Base(outsider) with { Role = "Product Designer" }).TextBody.Replace("Lena", "NAME");
+        Assert.NotEqual(a, b);
+    }
+
     [Fact]
     public void Letters_never_mention_the_candidates_notes()
     {
