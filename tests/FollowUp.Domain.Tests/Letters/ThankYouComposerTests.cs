@@ -134,6 +134,7 @@ public class ThankYouComposerTests(ITestOutputHelper output)
     [InlineData("We talked for an hour about the roadmap.")]
     [InlineData("we talked about salary and the notice period")]
     [InlineData("I asked her about the roadmap")]
+    [InlineData("we talked about the layoffs last spring")]
     public void Notes_without_a_personal_topic_give_the_warm_generic_recall(string notes)
     {
         var text = Composer.Compose(LetterMatrix.Base() with { Notes = notes }).TextBody;
