@@ -66,9 +66,19 @@ internal sealed class LinkJudge
             if (host.StartsWith(shop, StringComparison.Ordinal) || host.Contains("." + shop, StringComparison.Ordinal)) return "shop-link";
         foreach (var prefix in _rules.ShopHostPrefixes)
             if (host.StartsWith(prefix, StringComparison.Ordinal)) return "shop-link";
-        var rest = (uri.AbsolutePath + uri.Query).ToLowerInvariant();
+        var path = uri.AbsolutePath.ToLowerInvariant();
+        var rest = path + uri.Query.ToLowerInvariant();
         foreach (var part in _rules.ShopUrlParts)
-            if (rest.Contains(part, StringComparison.Ordinal) || (part[0] != '/' && host.Contains(part, StringComparison.Ordinal))) return "shop-link";
+        {
+            if (part[0] != '/')
+            {
+                if (rest.Contains(part, StringComparison.Ordinal) || host.Contains(part, StringComparison.Ordinal)) return "shop-link";
+                continue;
+            }
+            // Path parts match whole segments: "/product/12" is a shop page, "/wiki/Product_design" is not.
+            var segment = part.TrimEnd('/');
+            if (path.EndsWith(segment, StringComparison.Ordinal) || path.Contains(segment + "/", StringComparison.Ordinal)) return "shop-link";
+        }
         return HasTrackingParam(uri.Query) ? "tracking-link" : null;
     }
 

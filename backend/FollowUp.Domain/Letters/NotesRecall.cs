@@ -143,6 +143,7 @@ internal sealed class NotesRecall
     {
         var sb = new StringBuilder(MaxChars);
         var expectVerb = conjugate;
+        var lastVerb = -1;
         for (var i = from; i < words.Count; i++)
         {
             var w = lower[i];
@@ -153,8 +154,11 @@ internal sealed class NotesRecall
             {
                 if (_verbs.TryGetValue(w, out var baseForm)) output = baseForm;
                 else if (_plainVerbs.Contains(w) || (w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal))) output = w;
+                // "bakes and sells": a second verb right after the first, in its -s form.
+                else if (lastVerb == i - 2 && BaseForm(w) is { } guessed) output = guessed;
                 else return null;
                 expectVerb = false;
+                lastVerb = i;
             }
             else if (w is "her")
             {
@@ -169,12 +173,23 @@ internal sealed class NotesRecall
             else
             {
                 output = i == from && LowerFirst.Contains(w) ? w : words[i];
-                if (conjugate && w is "and" or "or" && i + 1 < words.Count && _verbs.ContainsKey(lower[i + 1])) expectVerb = true;
+                if (conjugate && w is "and" or "or" && i + 1 < words.Count &&
+                    (_verbs.ContainsKey(lower[i + 1]) || (lastVerb == i - 1 && lower[i + 1].EndsWith('s')))) expectVerb = true;
             }
             if (sb.Length > 0) sb.Append(' ');
             sb.Append(output);
         }
         return expectVerb ? null : sb.ToString();
+    }
+
+    /// <summary>The plain form of a third-person verb by spelling: studies→study, watches→watch, sells→sell.</summary>
+    private static string? BaseForm(string w)
+    {
+        if (w.Length < 4 || !w.EndsWith('s') || w.EndsWith("ss", StringComparison.Ordinal)) return null;
+        if (w.EndsWith("ies", StringComparison.Ordinal)) return w[..^3] + "y";
+        foreach (var ending in (ReadOnlySpan<string>)["ches", "shes", "sses", "xes", "zes", "oes"])
+            if (w.EndsWith(ending, StringComparison.Ordinal)) return w[..^2];
+        return w[..^1];
     }
 
     private static Recall Finish(RecallKind kind, string text) =>

@@ -120,6 +120,8 @@ public class EtiquetteCheckerTests
     [InlineData("https://www.etsy.com/listing/123/scarf", "shop-link")]
     [InlineData("https://shop.example.org/scarf", "shop-link")]
     [InlineData("https://example.org/cart?id=3", "shop-link")]
+    [InlineData("https://example.org/product/1234", "shop-link")]
+    [InlineData("https://example.org/book?tag=knitter-20", "tracking-link")]
     [InlineData("https://www.starbucks.com/gift", "shop-link")]
     [InlineData("https://example.org/egift-card", "shop-link")]
     [InlineData("https://bit.ly/3abc", "tracking-link")]

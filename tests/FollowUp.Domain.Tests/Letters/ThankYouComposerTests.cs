@@ -106,6 +106,9 @@ public class ThankYouComposerTests(ITestOutputHelper output)
     [InlineData("Sarah's daughter plays cello", "cello", "your daughter plays cello")]
     [InlineData("we talked about her trip to Japan", "trip to Japan", "our conversation about your trip to Japan")]
     [InlineData("knitted the blanket on her desk, very proud", "knitted the blanket", "you knitted the blanket on your desk")]
+    [InlineData("He's a huge Arsenal fan", "Arsenal", "you're a huge Arsenal fan")]
+    [InlineData("Sarah also bakes and sells sourdough", "sourdough", "you also bake and sell sourdough")]
+    [InlineData("is into bouldering", "bouldering", "you are into bouldering")]
     public void Clauses_of_the_notes_are_retold_safely(string notes, string evidence, string retold)
     {
         var input = LetterMatrix.Base() with { Notes = notes, Interests = [new InterestMatch("x", evidence)], MainInterestPhrase = "your hobby" };
@@ -115,6 +118,8 @@ public class ThankYouComposerTests(ITestOutputHelper output)
     [Theory]
     [InlineData("I told her about my knitting", "knitting")]
     [InlineData("big fan of jazz", "jazz")]
+    [InlineData("Sarah and I both love hiking", "hiking")]
+    [InlineData("Tom knits on weekends", "knits on weekends")]
     [InlineData("met her at the knitting circle", "knitting circle")]
     [InlineData("salary question and she knits", "she knits")]
     [InlineData("see https://evil.example/knit for knitting", "knitting")]
