@@ -49,11 +49,3 @@ namespace FollowUp.Domain.Gifts
         public IReadOnlyList<Gift> For(string topic) => topic == "knitting" ? [new("Knitting", "https://en.wikipedia.org/wiki/Knitting", "history", "article")] : [];
     }
 }
-namespace FollowUp.Domain.Letters
-{
-    public sealed class ThankYouComposer
-    {
-        public static ThankYouComposer Default { get; } = new();
-        public Letter Compose(LetterInput input) => new("Thank you", "<p>Thank you</p>", "Thank you");
-    }
-}
