@@ -102,7 +102,12 @@ public sealed class InterestExtractor
 
     private sealed record Finding(double Score, int FirstToken, string Evidence, int Mentions);
 
-    private sealed record ClauseFacts(int First, bool Passion, bool Habit, bool Shared, int JobWords);
+    private sealed class ClauseFacts(int first)
+    {
+        public int First { get; } = first;
+        public bool Passion, Habit, Shared;
+        public int JobWords;
+    }
 
     private sealed class TermNode
     {
@@ -184,14 +189,11 @@ public sealed class InterestExtractor
         for (int i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
-            var f = facts[t.Clause] ?? new ClauseFacts(i, false, false, false, 0);
-            facts[t.Clause] = f with
-            {
-                Passion = f.Passion || _passion.Contains(t.Norm),
-                Habit = f.Habit || _habit.Contains(t.Norm),
-                Shared = f.Shared || _shared.Contains(t.Norm),
-                JobWords = f.JobWords + (_job.Contains(t.Norm) ? 1 : 0),
-            };
+            var f = facts[t.Clause] ??= new ClauseFacts(i);
+            f.Passion |= _passion.Contains(t.Norm);
+            f.Habit |= _habit.Contains(t.Norm);
+            f.Shared |= _shared.Contains(t.Norm);
+            if (_job.Contains(t.Norm)) f.JobWords++;
         }
         return facts;
     }
@@ -221,14 +223,18 @@ public sealed class InterestExtractor
         var first = tokens[start];
         if (start > 0 && tokens[start - 1].Clause == first.Clause && _honorifics.Contains(tokens[start - 1].Norm)) return true;
         if (!first.Capitalized || first.Initial) return false;
-        if (start > 0 && tokens[start - 1].Clause == first.Clause && tokens[start - 1].Capitalized && tokens[start - 1].Norm != "i") return true;
+        if (start > 0 && tokens[start - 1].Clause == first.Clause && tokens[start - 1].Capitalized && !IsOrdinaryWord(tokens[start - 1].Norm)) return true;
         if (end + 1 < tokens.Count)
         {
             var next = tokens[end + 1];
-            if (next.Clause == first.Clause && next.Capitalized && !next.Initial && next.Norm != "i") return true;
+            if (next.Clause == first.Clause && next.Capitalized && !next.Initial && !IsOrdinaryWord(next.Norm)) return true;
         }
         return false;
     }
+
+    // A capitalised cue or pronoun ("Loves Jazz", "I") starts a sentence, not a name.
+    private bool IsOrdinaryWord(string norm) =>
+        _passion.Contains(norm) || _habit.Contains(norm) || _self.Contains(norm) || _other.Contains(norm) || _negations.Contains(norm);
 
     // The nearest person named before the mention owns it: "I told her I knit" is the candidate's, "we both" is shared.
     private bool IsCandidatesOwn(List<NoteToken> tokens, ClauseFacts clause, int start)

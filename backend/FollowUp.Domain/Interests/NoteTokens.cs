@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace FollowUp.Domain.Interests;
 
 /// <summary>A word of the notes: where it is, its lower-case form, and where its clause begins.</summary>
@@ -37,7 +35,10 @@ internal static class NoteTokens
     /// <summary>Lower case, curly apostrophes straightened, possessive 's dropped ("Ella's" → "ella").</summary>
     public static string Normalize(ReadOnlySpan<char> word)
     {
-        var lower = word.ToString().ToLower(CultureInfo.InvariantCulture).Replace('’', '\'');
+        Span<char> buffer = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
+        word.ToLowerInvariant(buffer);
+        buffer.Replace('’', '\'');
+        var lower = new string(buffer);
         if (lower.EndsWith("'s", StringComparison.Ordinal) && lower.Length > 2) return lower[..^2];
         return lower.TrimEnd('\'');
     }
