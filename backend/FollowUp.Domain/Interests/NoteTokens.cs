@@ -15,8 +15,16 @@ internal static class NoteTokens
         int clause = 0, previousEnd = 0, i = 0;
         while (i < text.Length)
         {
-            if (!char.IsLetterOrDigit(text[i])) { i++; continue; }
+            if (!char.IsLetterOrDigit(text[i]) && text[i] != '&') { i++; continue; }
             int start = i;
+            if (text[i] == '&')
+            {
+                // "Dungeons & Dragons", "D&D": the ampersand reads as "and" in notes and in the vocabulary alike.
+                i++;
+                tokens.Add(new NoteToken(start, i, "and", false, false, tokens.Count == 0 ? 0 : tokens[^1].Clause));
+                previousEnd = i;
+                continue;
+            }
             while (i < text.Length && (char.IsLetterOrDigit(text[i])
                    || (IsApostrophe(text[i]) && i + 1 < text.Length && char.IsLetter(text[i + 1]) && char.IsLetter(text[i - 1]))))
                 i++;
