@@ -6,7 +6,7 @@ namespace FollowUp.Domain.Interests;
 /// </summary>
 public sealed class InterestExtractor
 {
-    private const int NegationReach = 6;
+    private const int NegationReach = 6, CueReach = 3, BlockedTopic = -1;
     private const double NamedWeight = 3, WeakWeight = 1, PassionBonus = 3, HabitBonus = 2, PossessiveBonus = 1;
 
     private static readonly Lazy<InterestExtractor> Embedded = new(() => new InterestExtractor(InterestVocabulary.Embedded()));
@@ -15,7 +15,8 @@ public sealed class InterestExtractor
     private readonly Dictionary<string, int> _topicIndex;
     private readonly int[][] _broader;
     private readonly TermNode _root = new();
-    private readonly HashSet<string> _passion, _habit, _negations, _negationExceptions, _self, _other, _shared, _job, _honorifics, _clauseBreaks;
+    private readonly HashSet<string> _passion, _habit, _negations, _negationExceptions, _self, _other, _family, _shared, _job, _honorifics, _clauseBreaks;
+    private readonly HashSet<(string, string)> _negationPairs;
     private static readonly HashSet<string> Possessives = ["his", "her", "their"];
 
     /// <summary>The extractor built from the embedded interests.json.</summary>
@@ -26,10 +27,14 @@ public sealed class InterestExtractor
         static HashSet<string> Set(IEnumerable<string> words) => new(words.Select(w => w.ToLowerInvariant()), StringComparer.Ordinal);
         _passion = Set(vocabulary.PassionCues);
         _habit = Set(vocabulary.HabitCues);
-        _negations = Set(vocabulary.Negations);
+        _negations = Set(vocabulary.Negations.Where(n => !n.Contains(' ')));
+        // Two-word negations ("used to", "gave up") are read as pairs so "used" alone stays harmless.
+        _negationPairs = vocabulary.Negations.Where(n => n.Contains(' '))
+            .Select(n => n.ToLowerInvariant().Split(' ', 2)).Select(p => (p[0], p[1])).ToHashSet();
         _negationExceptions = Set(vocabulary.NegationExceptions);
         _self = Set(vocabulary.SelfMarkers);
         _other = Set(vocabulary.OtherMarkers);
+        _family = Set(vocabulary.FamilyMarkers);
         _shared = Set(vocabulary.SharedMarkers);
         _job = Set(vocabulary.JobWords);
         _honorifics = Set(vocabulary.Honorifics);
@@ -45,6 +50,8 @@ public sealed class InterestExtractor
             foreach (var term in _interests[topic].Terms) AddTerm(term, topic, weak: false);
             foreach (var term in _interests[topic].Weak ?? []) AddTerm(term, topic, weak: true);
         }
+        // Idioms and job phrases ("clean architecture", "cooking up") claim their words before any interest can.
+        foreach (var phrase in vocabulary.NotInterests) AddTerm(phrase, BlockedTopic, weak: false);
     }
 
     /// <summary>Every canonical topic, lower case, as in interests.json.</summary>
@@ -66,7 +73,7 @@ public sealed class InterestExtractor
         {
             var (term, end) = LongestTermAt(tokens, i);
             if (term is null) { i++; continue; }
-            double? score = Judge(tokens, clauses[tokens[i].Clause], term, i, end);
+            double? score = term.Topic == BlockedTopic ? null : Judge(tokens, clauses[tokens[i].Clause], term, i, end);
             if (score is { } value)
             {
                 var evidence = EvidenceSpan(notes, tokens, i, end);
@@ -202,12 +209,12 @@ public sealed class InterestExtractor
     private double? Judge(List<NoteToken> tokens, ClauseFacts clause, Term term, int start, int end)
     {
         if (!term.Named && LooksLikeProperName(tokens, start, end)) return null;
-        if (IsCandidatesOwn(tokens, clause, start)) return null;
+        if (BelongsToSomeoneElse(tokens, clause, start)) return null;
         if (IsNegated(tokens, clause, start)) return null;
 
         int jobWordsInTerm = 0;
         for (int k = start; k <= end; k++) if (_job.Contains(tokens[k].Norm)) jobWordsInTerm++;
-        if (clause.JobWords > jobWordsInTerm && !clause.Passion) return null;
+        if (clause.JobWords > jobWordsInTerm && !PassionNear(tokens, start, end)) return null;
 
         bool possessive = start > clause.First && Possessives.Contains(tokens[start - 1].Norm);
         if (term.Weak && !clause.Passion && !clause.Habit && !possessive) return null;
@@ -236,13 +243,23 @@ public sealed class InterestExtractor
     private bool IsOrdinaryWord(string norm) =>
         _passion.Contains(norm) || _habit.Contains(norm) || _self.Contains(norm) || _other.Contains(norm) || _negations.Contains(norm);
 
-    // The nearest person named before the mention owns it: "I told her I knit" is the candidate's, "we both" is shared.
-    private bool IsCandidatesOwn(List<NoteToken> tokens, ClauseFacts clause, int start)
+    // "Packers fan" beside the word outweighs job talk in the clause; "I'd love to work on their golf app" does not.
+    private bool PassionNear(List<NoteToken> tokens, int start, int end)
+    {
+        for (int k = Math.Max(0, start - CueReach); k <= Math.Min(tokens.Count - 1, end + CueReach); k++)
+            if (tokens[k].Clause == tokens[start].Clause && _passion.Contains(tokens[k].Norm)) return true;
+        return false;
+    }
+
+    // The nearest person named before the mention owns it: "I told her I knit" is the candidate's, "her daughter plays
+    // soccer" the daughter's, "we both" is shared, "she and her husband" includes her.
+    private bool BelongsToSomeoneElse(List<NoteToken> tokens, ClauseFacts clause, int start)
     {
         for (int k = start - 1; k >= clause.First; k--)
         {
             var t = tokens[k];
             if (_self.Contains(t.Norm)) return !clause.Shared;
+            if (_family.Contains(t.Norm)) return !(k - 2 >= clause.First && tokens[k - 2].Norm is "and" or "with");
             if (_other.Contains(t.Norm) || (t.Capitalized && !t.Initial)) return false;
         }
         return false;
@@ -251,7 +268,10 @@ public sealed class InterestExtractor
     private bool IsNegated(List<NoteToken> tokens, ClauseFacts clause, int start)
     {
         for (int k = Math.Max(clause.First, start - NegationReach); k < start; k++)
+        {
             if (_negations.Contains(tokens[k].Norm) && !_negationExceptions.Contains(tokens[k + 1].Norm)) return true;
+            if (_negationPairs.Contains((tokens[k].Norm, tokens[k + 1].Norm))) return true;
+        }
         return false;
     }
 

@@ -13,10 +13,12 @@ internal sealed record InterestVocabulary(
     string[] NegationExceptions,
     string[] SelfMarkers,
     string[] OtherMarkers,
+    string[] FamilyMarkers,
     string[] SharedMarkers,
     string[] JobWords,
     string[] Honorifics,
     string[] ClauseBreakWords,
+    string[] NotInterests,
     InterestEntry[] Interests)
 {
     public const string ResourceName = "FollowUp.Domain.Interests.interests.json";
