@@ -15,7 +15,7 @@ public sealed class InterestExtractor
     private readonly Dictionary<string, int> _topicIndex;
     private readonly int[][] _broader;
     private readonly TermNode _root = new();
-    private readonly HashSet<string> _passion, _habit, _negations, _negationExceptions, _self, _other, _family, _shared, _job, _honorifics, _clauseBreaks;
+    private readonly HashSet<string> _passion, _habit, _negations, _negationExceptions, _self, _other, _family, _place, _shared, _job, _honorifics, _clauseBreaks;
     private readonly HashSet<(string, string)> _negationPairs;
     private static readonly HashSet<string> Possessives = ["his", "her", "their"];
 
@@ -35,6 +35,7 @@ public sealed class InterestExtractor
         _self = Set(vocabulary.SelfMarkers);
         _other = Set(vocabulary.OtherMarkers);
         _family = Set(vocabulary.FamilyMarkers);
+        _place = Set(vocabulary.PlaceWords);
         _shared = Set(vocabulary.SharedMarkers);
         _job = Set(vocabulary.JobWords);
         _honorifics = Set(vocabulary.Honorifics);
@@ -260,7 +261,9 @@ public sealed class InterestExtractor
             var t = tokens[k];
             if (_self.Contains(t.Norm)) return !clause.Shared;
             if (_family.Contains(t.Norm)) return !(k - 2 >= clause.First && tokens[k - 2].Norm is "and" or "with");
-            if (_other.Contains(t.Norm) || (t.Capitalized && !t.Initial)) return false;
+            if (_other.Contains(t.Norm)) return false;
+            // A capitalised word is a person ("I think Pat loves golf") unless it follows "the", "in"... ("the Chicago marathon").
+            if (t.Capitalized && !t.Initial && !(k > clause.First && _place.Contains(tokens[k - 1].Norm))) return false;
         }
         return false;
     }

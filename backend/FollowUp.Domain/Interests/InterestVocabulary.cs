@@ -14,6 +14,7 @@ internal sealed record InterestVocabulary(
     string[] SelfMarkers,
     string[] OtherMarkers,
     string[] FamilyMarkers,
+    string[] PlaceWords,
     string[] SharedMarkers,
     string[] JobWords,
     string[] Honorifics,
