@@ -32,20 +32,3 @@ namespace FollowUp.Domain.Calendar
         public static MailboxOwner? Infer(IEnumerable<CalendarEvent> events) => null;
     }
 }
-namespace FollowUp.Domain.Interests
-{
-    public sealed class InterestExtractor
-    {
-        public static InterestExtractor Default { get; } = new();
-        public IReadOnlyList<InterestMatch> Extract(string notes) => notes.Contains("knit") ? [new("knitting", "knit")] : [];
-        public string PhraseFor(string topic) => "your " + topic;
-    }
-}
-namespace FollowUp.Domain.Gifts
-{
-    public sealed class GiftCatalog
-    {
-        public static GiftCatalog Default { get; } = new();
-        public IReadOnlyList<Gift> For(string topic) => topic == "knitting" ? [new("Knitting", "https://en.wikipedia.org/wiki/Knitting", "history", "article")] : [];
-    }
-}
