@@ -23,14 +23,15 @@ missing=()
 [[ -n "$(postgres_bin)" && -x "$(postgres_bin)/initdb" ]] || missing+=(postgresql)
 command -v redis-server >/dev/null && command -v redis-cli >/dev/null || missing+=(redis-server)
 command -v xmllint >/dev/null || missing+=(libxml2-utils)
-command -v node >/dev/null || missing+=(nodejs npm)
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm) # the pane's MSBuild target runs npm ci
 
 if ((${#missing[@]})); then
     say "installing: ${missing[*]}"
     "${SUDO[@]}" apt-get update -qq || die "apt-get update failed"
     "${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" || die "apt-get install ${missing[*]} failed"
-    # The Debian package starts its own cluster and server; the tests use throwaway ones on other ports.
-    "${SUDO[@]}" service redis-server stop >/dev/null 2>&1 || true
+    # The Debian packages may start their own cluster and server; the tests use throwaway ones on other ports.
+    for service in redis-server postgresql; do "${SUDO[@]}" service "$service" stop >/dev/null 2>&1 || true; done
 fi
 
 PG_BIN=$(postgres_bin)
