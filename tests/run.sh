@@ -104,11 +104,17 @@ dotnet test FollowUpAddin.sln -c Release \
     --logger "trx" --logger "console;verbosity=normal" --results-directory "$RESULTS" "$@"
 TEST_RC=$?
 
+# One attribute of a trx file's <Counters total=".." passed=".." failed=".." .../> (0 when absent).
+attr() {
+    local value
+    value=$(sed -nE "s/.* $1=\"([0-9]+)\".*/\1/p" <<<"$counters")
+    echo "${value:-0}"
+}
+
 passed=0 failed=0 total=0 files=0
 for trx in "$RESULTS"/*.trx; do
     [[ -f "$trx" ]] || continue
     counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
-    attr() { sed -nE "s/.* $1=\"([0-9]+)\".*/\1/p" <<<"$counters"; }
     total=$((total + $(attr total)))
     passed=$((passed + $(attr passed)))
     failed=$((failed + $(attr failed) + $(attr error) + $(attr timeout) + $(attr aborted)))
@@ -118,7 +124,9 @@ skipped=$((total - passed - failed))
 
 say "$files result file(s) in $RESULTS; dotnet test exited $TEST_RC; $((SECONDS - START)) s in all"
 if [[ $TEST_RC -ne 0 && $failed -eq 0 ]]; then
-    say "dotnet test failed without a failed test: the build failed or a test host crashed (see above)"
+    # The summary must never read as a success when the run was not one.
+    say "dotnet test failed without a failed test: the build failed or a test host crashed (see above); counted as 1 failed"
+    failed=1
 fi
 
 line="$passed passed, $failed failed"
