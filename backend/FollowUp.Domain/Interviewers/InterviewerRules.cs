@@ -1,0 +1,27 @@
+using FollowUp.Domain.Detection;
+
+namespace FollowUp.Domain.Interviewers;
+
+/// <summary>The shape of interviewer-rules.json: mailboxes that are not people, coordinator wording, title words.</summary>
+public sealed record InterviewerRules
+{
+    public const string ResourceName = "FollowUp.Domain.Interviewers.interviewer-rules.json";
+
+    public IReadOnlyList<string> RoomNameWords { get; init; } = [];
+    public IReadOnlyList<string> RoomAddressFragments { get; init; } = [];
+    public IReadOnlyList<string> ServiceLocalParts { get; init; } = [];
+    public IReadOnlyList<string> DistributionLocalParts { get; init; } = [];
+    public IReadOnlyList<string> DistributionFragments { get; init; } = [];
+    public IReadOnlyList<string> ServiceDomains { get; init; } = [];
+    public IReadOnlyList<string> GroupNameWords { get; init; } = [];
+    public IReadOnlyList<string> CoordinatorWords { get; init; } = [];
+    public IReadOnlyList<string> CoordinatorLeadIns { get; init; } = [];
+    public IReadOnlyList<string> SelfCoordinatorPhrases { get; init; } = [];
+    public IReadOnlyList<string> Honorifics { get; init; } = [];
+    public IReadOnlyList<string> WebmailDomains { get; init; } = [];
+    public IReadOnlyList<string> DomainSuffixLabels { get; init; } = [];
+    public IReadOnlyList<string> TitleWords { get; init; } = [];
+    public IReadOnlyList<string> NotCompanyWords { get; init; } = [];
+
+    public static InterviewerRules Load() => EmbeddedJson.Load<InterviewerRules>(ResourceName);
+}
