@@ -25,6 +25,7 @@ public sealed class InterviewDetector
     private readonly string[] _prefixes;
     private readonly HashSet<string> _greetings;
     private readonly HashSet<string> _toolDomains;
+    private readonly string[] _dottedToolDomains;
     private readonly Dictionary<string, int> _kindRank;
 
     internal InterviewDetector(DetectionRules rules, Mailboxes mailboxes)
@@ -36,6 +37,7 @@ public sealed class InterviewDetector
         _prefixes = rules.SubjectPrefixes.Select(p => FoldedText.Fold(p)).Where(p => p.Length > 0).OrderByDescending(p => p.Length).ToArray();
         _greetings = new(rules.Greetings.Select(g => FoldedText.Fold(g)), StringComparer.Ordinal);
         _toolDomains = new(rules.SchedulingToolDomains.Select(d => d.ToLowerInvariant()), StringComparer.Ordinal);
+        _dottedToolDomains = _toolDomains.Select(d => "." + d).ToArray();
         _kindRank = rules.KindPriority.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i, StringComparer.Ordinal);
     }
 
@@ -109,7 +111,7 @@ public sealed class InterviewDetector
         var score = 0.0;
         var ownerOrganizes = e.IsOrganizer || owner.Is(e.Organizer.Address);
         var ownerDomain = Mailboxes.Domain(owner.Address);
-        var ownerHasCompanyDomain = ownerDomain.Length > 0 && !_mailboxes.IsWebmail(ownerDomain);
+        var ownerLabel = ownerDomain.Length > 0 && !_mailboxes.IsWebmail(ownerDomain) ? _mailboxes.OrganisationLabel(ownerDomain) : null;
 
         var people = 0;
         var internalOthers = 0;
@@ -123,10 +125,11 @@ public sealed class InterviewDetector
             if (!Mailboxes.HasAddress(who) || owner.Is(who.Address)) return;
             var domain = Mailboxes.Domain(who.Address);
             if (IsTool(domain)) { tool ??= domain; return; }
-            if (_mailboxes.IsRoom(who, type)) return;
+            var foldedName = FoldedText.Fold(who.Name);
+            if (_mailboxes.IsRoom(who, type, foldedName)) return;
             others++;
-            if (ownerHasCompanyDomain && _mailboxes.SameOrganisation(domain, ownerDomain)) internalOthers++;
-            if (!_mailboxes.IsService(who) && !_mailboxes.IsDistribution(who)) people++;
+            if (ownerLabel is not null && (domain == ownerDomain || _mailboxes.OrganisationLabel(domain) == ownerLabel)) internalOthers++;
+            if (!_mailboxes.IsService(who) && !_mailboxes.IsDistribution(who, foldedName)) people++;
         }
 
         if (ownerOrganizes && people == 0)
@@ -181,8 +184,8 @@ public sealed class InterviewDetector
     private bool IsTool(string domain)
     {
         if (_toolDomains.Contains(domain)) return true;
-        foreach (var d in _toolDomains)
-            if (domain.EndsWith("." + d, StringComparison.Ordinal)) return true;
+        foreach (var d in _dottedToolDomains)
+            if (domain.EndsWith(d, StringComparison.Ordinal)) return true;
         return false;
     }
 

@@ -97,7 +97,7 @@ public sealed class InterviewerResolver
                 {
                     // "Kelly, Recruiting Coordinator" / "Amy Stone, Executive Assistant": a role right after the name.
                     var after = Window(foldedBody, end, 32);
-                    if (after.Length > 0 && _mailboxes.CoordinatorWord.Match(after) is { Success: true } m && after[..m.Index].IndexOfAny(['.', ':', ';']) < 0) return true;
+                    if (after.Length > 0 && _mailboxes.CoordinatorWord.Find(after, 0) is { Index: >= 0 } m && after[..m.Index].IndexOfAny(['.', ':', ';']) < 0) return true;
                     var before = foldedBody[Math.Max(0, start - 22)..start];
                     if (_leadIns.Any(l => before.TrimEnd().EndsWith(l, StringComparison.Ordinal))) return true;
                 }

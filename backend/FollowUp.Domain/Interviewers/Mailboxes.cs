@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using FollowUp.Domain.Calendar;
 using FollowUp.Domain.Detection;
 
@@ -10,14 +9,15 @@ internal sealed class Mailboxes
     private static readonly Lazy<Mailboxes> Shared = new(() => new Mailboxes(InterviewerRules.Load()));
     public static Mailboxes Default => Shared.Value;
 
-    private readonly Regex _roomName;
-    private readonly Regex _groupName;
-    private readonly Regex _coordinatorWord;
+    private readonly WordMatcher _roomName;
+    private readonly WordMatcher _groupName;
+    private readonly WordMatcher _coordinatorWord;
     private readonly string[] _roomFragments;
     private readonly HashSet<string> _serviceLocals;
     private readonly HashSet<string> _distributionLocals;
     private readonly string[] _distributionFragments;
     private readonly string[] _serviceDomains;
+    private readonly string[] _dottedServiceDomains;
     private readonly HashSet<string> _webmail;
     private readonly HashSet<string> _suffixLabels;
 
@@ -34,16 +34,12 @@ internal sealed class Mailboxes
         _distributionLocals = new(Folded(rules.DistributionLocalParts), StringComparer.Ordinal);
         _distributionFragments = Folded(rules.DistributionFragments);
         _serviceDomains = Folded(rules.ServiceDomains);
+        _dottedServiceDomains = _serviceDomains.Select(d => "." + d).ToArray();
         _webmail = new(Folded(rules.WebmailDomains), StringComparer.Ordinal);
         _suffixLabels = new(Folded(rules.DomainSuffixLabels), StringComparer.Ordinal);
     }
 
-    public static Regex WordRegex(IEnumerable<string> words)
-    {
-        var alternation = string.Join("|", words.Select(w => FoldedText.Fold(w.Trim())).Where(w => w.Length > 0)
-            .Distinct().OrderByDescending(w => w.Length).Select(Regex.Escape));
-        return new Regex($@"(?<![\p{{L}}\p{{N}}])(?:{alternation})(?![\p{{L}}\p{{N}}])", RegexOptions.Compiled | RegexOptions.CultureInvariant);
-    }
+    public static WordMatcher WordRegex(IEnumerable<string> words) => new(words);
 
     private static string[] Folded(IEnumerable<string> items) =>
         items.Select(i => FoldedText.Fold(i.Trim())).Where(i => i.Length > 0).Distinct().ToArray();
@@ -63,19 +59,20 @@ internal sealed class Mailboxes
     public static bool HasAddress(EmailAddress who) =>
         !string.IsNullOrWhiteSpace(who.Address) && who.Address.IndexOf('@') > 0;
 
-    public bool IsRoom(EmailAddress who, AttendeeType type)
+    public bool IsRoom(EmailAddress who, AttendeeType type) => IsRoom(who, type, FoldedText.Fold(who.Name));
+
+    public bool IsRoom(EmailAddress who, AttendeeType type, string foldedName)
     {
         if (type == AttendeeType.Resource) return true;
-        var address = who.Address.ToLowerInvariant();
         foreach (var fragment in _roomFragments)
-            if (address.Contains(fragment, StringComparison.Ordinal)) return true;
-        return _roomName.IsMatch(FoldedText.Fold(who.Name));
+            if (who.Address.Contains(fragment, StringComparison.OrdinalIgnoreCase)) return true;
+        return _roomName.IsMatch(foldedName);
     }
 
     public bool IsServiceDomain(string domain)
     {
-        foreach (var d in _serviceDomains)
-            if (domain == d || domain.EndsWith("." + d, StringComparison.Ordinal)) return true;
+        for (var i = 0; i < _serviceDomains.Length; i++)
+            if (domain == _serviceDomains[i] || domain.EndsWith(_dottedServiceDomains[i], StringComparison.Ordinal)) return true;
         return false;
     }
 
@@ -90,18 +87,20 @@ internal sealed class Mailboxes
     }
 
     /// <summary>Group mailboxes (recruiting@, interview-panel@, "Litware Talent"): many readers, no one person.</summary>
-    public bool IsDistribution(EmailAddress who)
+    public bool IsDistribution(EmailAddress who) => IsDistribution(who, FoldedText.Fold(who.Name));
+
+    public bool IsDistribution(EmailAddress who, string foldedName)
     {
         var local = LocalPart(who.Address);
         if (_distributionLocals.Contains(local)) return true;
         foreach (var fragment in _distributionFragments)
             if (local.Contains(fragment, StringComparison.Ordinal)) return true;
-        return _groupName.IsMatch(FoldedText.Fold(who.Name));
+        return _groupName.IsMatch(foldedName);
     }
 
     public bool NamesCoordinator(string foldedText) => _coordinatorWord.IsMatch(foldedText);
 
-    public Regex CoordinatorWord => _coordinatorWord;
+    public WordMatcher CoordinatorWord => _coordinatorWord;
 
     public bool IsWebmail(string domain) => _webmail.Contains(domain);
 

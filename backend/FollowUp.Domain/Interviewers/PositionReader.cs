@@ -30,7 +30,7 @@ internal sealed class PositionReader
     ];
 
     private readonly Mailboxes _mailboxes;
-    private readonly Regex _titleWord;
+    private readonly WordMatcher _titleWord;
     private readonly HashSet<string> _notCompany;
 
     public PositionReader(Mailboxes mailboxes)
