@@ -10,8 +10,8 @@ internal sealed class PositionReader
 {
     private const int MaxLength = 80;
     private const RegexOptions Options = RegexOptions.Compiled | RegexOptions.CultureInvariant;
-    private const string Name = @"\p{Lu}[\p{L}\p{N}'’&\.\-]*(?:\s+(?:&\s+)?\p{Lu}[\p{L}\p{N}'’&\.\-]*){0,3}";
-    private static readonly Regex CapitalisedRun = new(@"(?<![\p{L}])\p{Lu}[\p{L}'’\-]*(?:\s+\p{Lu}[\p{L}'’\-]*){0,3}", Options);
+    private const string Name = @"\p{Lu}[\p{L}\p{N}'’&\.\-]*(?:[ \t]+(?:&[ \t]+)?\p{Lu}[\p{L}\p{N}'’&\.\-]*){0,3}";
+    private static readonly Regex CapitalisedRun = new(@"(?<![\p{L}])\p{Lu}[\p{L}'’\-]*(?:[ \t]+\p{Lu}[\p{L}'’\-]*){0,3}", Options);
     private static readonly Regex[] CompanyPatterns =
     [
         new($@"(?i:company|firma|entreprise|empresa|bedrijf|azienda|employer)\s*:\s*(?<c>{Name})", Options),
