@@ -35,6 +35,7 @@ public sealed record StructureWeights
     public double OwnerAloneBlock { get; init; }
     public double OwnerOrganizes { get; init; }
     public double AllParticipantsInternal { get; init; }
+    public double OrganizerFromOwnOrganisation { get; init; }
     public double SchedulingToolParticipant { get; init; }
     public double OwnerNamedInSubject { get; init; }
     public double GreetsOwner { get; init; }

@@ -123,13 +123,12 @@ public sealed class InterviewDetector
         void Consider(EmailAddress who, AttendeeType type)
         {
             if (!Mailboxes.HasAddress(who) || owner.Is(who.Address)) return;
-            var domain = Mailboxes.Domain(who.Address);
-            if (IsTool(domain)) { tool ??= domain; return; }
-            var foldedName = FoldedText.Fold(who.Name);
-            if (_mailboxes.IsRoom(who, type, foldedName)) return;
+            var seen = Classify(who, type);
+            if (seen.ToolDomain is not null) { tool ??= seen.ToolDomain; return; }
+            if (seen.IsRoom) return;
             others++;
-            if (ownerLabel is not null && (domain == ownerDomain || _mailboxes.OrganisationLabel(domain) == ownerLabel)) internalOthers++;
-            if (!_mailboxes.IsService(who) && !_mailboxes.IsDistribution(who, foldedName)) people++;
+            if (ownerLabel is not null && seen.OrganisationLabel == ownerLabel) internalOthers++;
+            if (seen.IsPerson) people++;
         }
 
         if (ownerOrganizes && people == 0)
@@ -152,6 +151,13 @@ public sealed class InterviewDetector
         {
             score += w.AllParticipantsInternal;
             reasons.Add("everyone invited is from your own organisation");
+        }
+        else if (!ownerOrganizes && ownerLabel is not null && Mailboxes.HasAddress(e.Organizer)
+                 && _mailboxes.OrganisationLabel(Mailboxes.Domain(e.Organizer.Address)) == ownerLabel)
+        {
+            // Your own employer sending an interview invite usually means you are on the panel.
+            score += w.OrganizerFromOwnOrganisation;
+            reasons.Add("sent by your own organisation");
         }
         if (tool is not null)
         {
@@ -179,6 +185,30 @@ public sealed class InterviewDetector
             }
         }
         return score;
+    }
+
+    private sealed record Participant(string? ToolDomain, bool IsRoom, bool IsPerson, string? OrganisationLabel);
+
+    // Calendars repeat the same people; classifying each name and address once keeps Assess cheap.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string, AttendeeType), Participant> _participants = new();
+
+    private Participant Classify(EmailAddress who, AttendeeType type)
+    {
+        var key = (who.Address, who.Name, type);
+        if (_participants.TryGetValue(key, out var known)) return known;
+        var domain = Mailboxes.Domain(who.Address);
+        Participant result;
+        if (IsTool(domain)) result = new Participant(domain, false, false, null);
+        else
+        {
+            var foldedName = FoldedText.Fold(who.Name);
+            var isRoom = _mailboxes.IsRoom(who, type, foldedName);
+            var isPerson = !isRoom && !_mailboxes.IsService(who) && !_mailboxes.IsDistribution(who, foldedName);
+            result = new Participant(null, isRoom, isPerson, _mailboxes.OrganisationLabel(domain));
+        }
+        if (_participants.Count > 20_000) _participants.Clear();
+        _participants[key] = result;
+        return result;
     }
 
     private bool IsTool(string domain)

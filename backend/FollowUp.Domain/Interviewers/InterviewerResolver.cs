@@ -16,6 +16,8 @@ public sealed class InterviewerResolver
     private readonly Mailboxes _mailboxes;
     private readonly string[] _leadIns;
     private readonly string[] _selfCoordinator;
+    private readonly string[] _pastLeadIns;
+    private readonly WordMatcher _schedulerWord;
     private readonly HashSet<string> _honorifics;
     private readonly PositionReader _position;
 
@@ -25,6 +27,8 @@ public sealed class InterviewerResolver
         var rules = mailboxes.Rules;
         _leadIns = rules.CoordinatorLeadIns.Select(p => FoldedText.Fold(p)).Where(p => p.Length > 0).ToArray();
         _selfCoordinator = rules.SelfCoordinatorPhrases.Select(p => FoldedText.Fold(p)).Where(p => p.Length > 0).ToArray();
+        _pastLeadIns = rules.PastMeetingLeadIns.Select(p => FoldedText.Fold(p)).Where(p => p.Length > 0).ToArray();
+        _schedulerWord = new WordMatcher(rules.OrganizerSchedulerWords);
         _honorifics = new(rules.Honorifics.Select(h => FoldedText.Fold(h)), StringComparer.Ordinal);
         _position = new PositionReader(mailboxes);
     }
@@ -98,6 +102,8 @@ public sealed class InterviewerResolver
                     // "Kelly, Recruiting Coordinator" / "Amy Stone, Executive Assistant": a role right after the name.
                     var after = Window(foldedBody, end, 32);
                     if (after.Length > 0 && _mailboxes.CoordinatorWord.Find(after, 0) is { Index: >= 0 } m && after[..m.Index].IndexOfAny(['.', ':', ';']) < 0) return true;
+                    // "Best, Carlos (Talent)": an organizer from the recruiting team who brings in others is scheduling.
+                    if (p.IsOrganizer && after.Length > 0 && _schedulerWord.Find(after, 0) is { Index: >= 0 } s && s.Index <= 3) return true;
                     var before = foldedBody[Math.Max(0, start - 22)..start];
                     if (_leadIns.Any(l => before.TrimEnd().EndsWith(l, StringComparison.Ordinal))) return true;
                 }
@@ -123,5 +129,20 @@ public sealed class InterviewerResolver
     }
 
     private bool IsNamed(Person p, string foldedSubject, string foldedBody) =>
-        NameTokens(p).Any(t => InterviewDetector.ContainsWord(foldedSubject, t) || InterviewDetector.ContainsWord(foldedBody, t));
+        NameTokens(p).Any(t => InterviewDetector.ContainsWord(foldedSubject, t) || MentionedAsToday(foldedBody, t));
+
+    private bool MentionedAsToday(string foldedBody, string token)
+    {
+        var start = 0;
+        while ((start = foldedBody.IndexOf(token, start, StringComparison.Ordinal)) >= 0)
+        {
+            if (PhraseSet.IsWholeWord(foldedBody, start, token.Length))
+            {
+                var before = foldedBody[Math.Max(0, start - 28)..start].TrimEnd();
+                if (!_pastLeadIns.Any(l => before.EndsWith(l, StringComparison.Ordinal))) return true;
+            }
+            start += token.Length;
+        }
+        return false;
+    }
 }

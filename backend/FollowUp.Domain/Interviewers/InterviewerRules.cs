@@ -16,6 +16,10 @@ public sealed record InterviewerRules
     public IReadOnlyList<string> GroupNameWords { get; init; } = [];
     public IReadOnlyList<string> CoordinatorWords { get; init; } = [];
     public IReadOnlyList<string> CoordinatorLeadIns { get; init; } = [];
+    /// <summary>Words that, after an organizer's name, mark them as the recruiting team scheduling for others.</summary>
+    public IReadOnlyList<string> OrganizerSchedulerWords { get; init; } = [];
+    /// <summary>Lead-ins to a mention of someone met before ("thanks for chatting with Miles"), which do not make them today's interviewer.</summary>
+    public IReadOnlyList<string> PastMeetingLeadIns { get; init; } = [];
     public IReadOnlyList<string> SelfCoordinatorPhrases { get; init; } = [];
     public IReadOnlyList<string> Honorifics { get; init; } = [];
     public IReadOnlyList<string> WebmailDomains { get; init; } = [];

@@ -83,7 +83,7 @@ public class RulesSchemaTests
             ["roomNameWords"] = r.RoomNameWords, ["roomAddressFragments"] = r.RoomAddressFragments, ["serviceLocalParts"] = r.ServiceLocalParts,
             ["distributionLocalParts"] = r.DistributionLocalParts, ["distributionFragments"] = r.DistributionFragments, ["serviceDomains"] = r.ServiceDomains,
             ["groupNameWords"] = r.GroupNameWords, ["coordinatorWords"] = r.CoordinatorWords, ["coordinatorLeadIns"] = r.CoordinatorLeadIns,
-            ["selfCoordinatorPhrases"] = r.SelfCoordinatorPhrases, ["honorifics"] = r.Honorifics, ["webmailDomains"] = r.WebmailDomains,
+            ["selfCoordinatorPhrases"] = r.SelfCoordinatorPhrases, ["organizerSchedulerWords"] = r.OrganizerSchedulerWords, ["pastMeetingLeadIns"] = r.PastMeetingLeadIns, ["honorifics"] = r.Honorifics, ["webmailDomains"] = r.WebmailDomains,
             ["domainSuffixLabels"] = r.DomainSuffixLabels, ["titleWords"] = r.TitleWords, ["notCompanyWords"] = r.NotCompanyWords,
         };
         foreach (var (name, list) in lists)
