@@ -14,6 +14,8 @@ public sealed record DetectionRules
     public IReadOnlyList<string> SchedulingToolDomains { get; init; } = [];
     public IReadOnlyList<string> WebmailDomains { get; init; } = [];
     public IReadOnlyList<string> Greetings { get; init; } = [];
+    /// <summary>Words in an organizer's name or mailbox that mark a recruiting team ("Globex Talent", careers@).</summary>
+    public IReadOnlyList<string> RecruitingSenderWords { get; init; } = [];
 
     public static DetectionRules Load() => EmbeddedJson.Load<DetectionRules>(ResourceName);
 }
@@ -36,6 +38,8 @@ public sealed record StructureWeights
     public double OwnerOrganizes { get; init; }
     public double AllParticipantsInternal { get; init; }
     public double OrganizerFromOwnOrganisation { get; init; }
+    public double NoOutsideCompanyForWorkMailbox { get; init; }
+    public double RecruitingTeamSender { get; init; }
     public double SchedulingToolParticipant { get; init; }
     public double OwnerNamedInSubject { get; init; }
     public double GreetsOwner { get; init; }

@@ -27,6 +27,7 @@ public sealed class InterviewDetector
     private readonly HashSet<string> _toolDomains;
     private readonly string[] _dottedToolDomains;
     private readonly Dictionary<string, int> _kindRank;
+    private readonly WordMatcher _recruitingSender;
 
     internal InterviewDetector(DetectionRules rules, Mailboxes mailboxes)
     {
@@ -38,6 +39,7 @@ public sealed class InterviewDetector
         _greetings = new(rules.Greetings.Select(g => FoldedText.Fold(g)), StringComparer.Ordinal);
         _toolDomains = new(rules.SchedulingToolDomains.Select(d => d.ToLowerInvariant()), StringComparer.Ordinal);
         _dottedToolDomains = _toolDomains.Select(d => "." + d).ToArray();
+        _recruitingSender = new WordMatcher(rules.RecruitingSenderWords);
         _kindRank = rules.KindPriority.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i, StringComparer.Ordinal);
     }
 
@@ -115,6 +117,7 @@ public sealed class InterviewDetector
 
         var people = 0;
         var internalOthers = 0;
+        var outsideCompany = 0;
         var others = 0;
         string? tool = null;
         Consider(e.Organizer, AttendeeType.Required);
@@ -128,6 +131,7 @@ public sealed class InterviewDetector
             if (seen.IsRoom) return;
             others++;
             if (ownerLabel is not null && seen.OrganisationLabel == ownerLabel) internalOthers++;
+            else if (seen.OrganisationLabel is not null) outsideCompany++;
             if (seen.IsPerson) people++;
         }
 
@@ -158,6 +162,19 @@ public sealed class InterviewDetector
             // Your own employer sending an interview invite usually means you are on the panel.
             score += w.OrganizerFromOwnOrganisation;
             reasons.Add("sent by your own organisation");
+        }
+        if (ownerLabel is not null && !ownerOrganizes && people > 0 && outsideCompany == 0 && internalOthers < others)
+        {
+            // A work mailbox's own interviews come from another company; only webmail or tool senders suggests you are hiring.
+            score += w.NoOutsideCompanyForWorkMailbox;
+            reasons.Add("nobody from another company is invited");
+        }
+        if (!ownerOrganizes && Mailboxes.HasAddress(e.Organizer) && !owner.Is(e.Organizer.Address)
+            && (ownerLabel is null || Classify(e.Organizer, AttendeeType.Required).OrganisationLabel != ownerLabel)
+            && (_recruitingSender.IsMatch(FoldedText.Fold(e.Organizer.Name)) || _recruitingSender.IsMatch(Mailboxes.LocalPart(e.Organizer.Address).Replace('-', ' ').Replace('.', ' '))))
+        {
+            score += w.RecruitingTeamSender;
+            reasons.Add("sent by a recruiting team");
         }
         if (tool is not null)
         {

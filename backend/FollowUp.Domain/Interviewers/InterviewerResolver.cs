@@ -68,7 +68,7 @@ public sealed class InterviewerResolver
         // An organizer nobody names, while others are named, most likely only sent the invite.
         if (organizer is not null && interviewers.Contains(organizer) && interviewers.Count > 1)
         {
-            var named = interviewers.Where(p => IsNamed(p, foldedSubject, foldedBody)).ToList();
+            var named = interviewers.Where(p => IsNamed(p, interviewers, foldedSubject, foldedBody)).ToList();
             if (named.Count > 0 && !named.Contains(organizer)) interviewers.Remove(organizer);
         }
         if (interviewers.Count == 0 && organizer is not null) interviewers.Add(organizer);
@@ -128,8 +128,13 @@ public sealed class InterviewerResolver
             .Where(t => t.Length >= 3 && !_honorifics.Contains(t)).Distinct();
     }
 
-    private bool IsNamed(Person p, string foldedSubject, string foldedBody) =>
-        NameTokens(p).Any(t => InterviewDetector.ContainsWord(foldedSubject, t) || MentionedAsToday(foldedBody, t));
+    // A surname shared with another person (Harry and Norman Osborn) does not tell them apart.
+    private bool IsNamed(Person p, IReadOnlyList<Person> all, string foldedSubject, string foldedBody)
+    {
+        var shared = all.Where(o => o != p).SelectMany(NameTokens).ToHashSet(StringComparer.Ordinal);
+        return NameTokens(p).Where(t => !shared.Contains(t))
+            .Any(t => InterviewDetector.ContainsWord(foldedSubject, t) || MentionedAsToday(foldedBody, t));
+    }
 
     private bool MentionedAsToday(string foldedBody, string token)
     {
