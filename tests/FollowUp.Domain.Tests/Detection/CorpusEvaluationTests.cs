@@ -21,11 +21,12 @@ public class CorpusEvaluationTests(ITestOutputHelper output)
     [Fact]
     public void Detector_finds_interviews_with_high_precision_and_recall()
     {
-        int tp = 0, fp = 0, fn = 0;
+        int tp = 0, fp = 0, fn = 0, kinds = 0, kindsRight = 0;
         var misses = new StringBuilder();
         foreach (var c in DetectionCorpus.All)
         {
             var a = InterviewDetector.Default.Assess(c.Event, c.Owner);
+            if (a.IsInterview && c.ExpectedKind is not null) { kinds++; if (a.Kind == c.ExpectedKind) kindsRight++; }
             if (a.IsInterview && c.Expected) tp++;
             else if (a.IsInterview) fp++;
             else if (c.Expected) fn++;
@@ -35,7 +36,8 @@ public class CorpusEvaluationTests(ITestOutputHelper output)
         var precision = tp / (double)Math.Max(1, tp + fp);
         var recall = tp / (double)Math.Max(1, tp + fn);
         var f1 = 2 * precision * recall / Math.Max(1e-9, precision + recall);
-        output.WriteLine($"precision {precision:0.000} recall {recall:0.000} F1 {f1:0.000} (tp {tp}, fp {fp}, fn {fn})");
+        output.WriteLine($"precision {precision:0.000} recall {recall:0.000} F1 {f1:0.000} (tp {tp}, fp {fp}, fn {fn}); kind right {kindsRight}/{kinds}");
+        Assert.True(kindsRight >= 0.8 * kinds, $"kind right only {kindsRight}/{kinds}");
         output.WriteLine(misses.ToString());
         Assert.True(precision >= 0.97 && recall >= 0.97 && f1 >= 0.97,
             $"precision {precision:0.000} recall {recall:0.000} F1 {f1:0.000}\n{misses}");
