@@ -25,6 +25,12 @@ public sealed record InterviewerRules
     public IReadOnlyList<string> WebmailDomains { get; init; } = [];
     public IReadOnlyList<string> DomainSuffixLabels { get; init; } = [];
     public IReadOnlyList<string> TitleWords { get; init; } = [];
+    /// <summary>Words trimmed from the start ("candidature Data Scientist") or end ("Staff Engineer loop") of a role, or where it is cut ("Java Developer with Giulia").</summary>
+    public IReadOnlyList<string> RoleLeadWords { get; init; } = [];
+    public IReadOnlyList<string> RoleTrailWords { get; init; } = [];
+    public IReadOnlyList<string> RoleCutWords { get; init; } = [];
+    /// <summary>Titles of the interviewer, not the role ("Chat with Priya (Hiring Manager)").</summary>
+    public IReadOnlyList<string> NotRoles { get; init; } = [];
     public IReadOnlyList<string> NotCompanyWords { get; init; } = [];
 
     public static InterviewerRules Load() => EmbeddedJson.Load<InterviewerRules>(ResourceName);

@@ -32,12 +32,20 @@ internal sealed class PositionReader
     private readonly Mailboxes _mailboxes;
     private readonly WordMatcher _titleWord;
     private readonly HashSet<string> _notCompany;
+    private readonly HashSet<string> _roleLead;
+    private readonly HashSet<string> _roleTrail;
+    private readonly HashSet<string> _roleCut;
+    private readonly HashSet<string> _notRoles;
 
     public PositionReader(Mailboxes mailboxes)
     {
         _mailboxes = mailboxes;
         _titleWord = Mailboxes.WordRegex(mailboxes.Rules.TitleWords);
         _notCompany = new(mailboxes.Rules.NotCompanyWords.Select(w => FoldedText.Fold(w)), StringComparer.Ordinal);
+        _roleLead = new(mailboxes.Rules.RoleLeadWords.Select(w => FoldedText.Fold(w)), StringComparer.Ordinal);
+        _roleTrail = new(mailboxes.Rules.RoleTrailWords.Select(w => FoldedText.Fold(w)), StringComparer.Ordinal);
+        _roleCut = new(mailboxes.Rules.RoleCutWords.Select(w => FoldedText.Fold(w)), StringComparer.Ordinal);
+        _notRoles = new(mailboxes.Rules.NotRoles.Select(w => FoldedText.Fold(w)), StringComparer.Ordinal);
     }
 
     public (string? Company, string? Role) Read(string subject, string body, CalendarEvent e, MailboxOwner owner, IReadOnlyList<string> interviewerAddresses)
@@ -67,7 +75,7 @@ internal sealed class PositionReader
                         var candidate = string.Join(' ', words[..n]);
                         var flat = Flat(candidate);
                         if (flat == flatLabel) return Limit(candidate);
-                        if (prefix is null && flat.Length >= 4 && flatLabel.StartsWith(flat, StringComparison.Ordinal) && n > 1) prefix = candidate;
+                        if (prefix is null && flatLabel.StartsWith(flat, StringComparison.Ordinal) && (n > 1 ? flat.Length >= 4 : flat.Length >= 5)) prefix = candidate;
                     }
                 }
             }
@@ -104,11 +112,17 @@ internal sealed class PositionReader
         return null;
     }
 
-    private static string? CleanRole(string raw)
+    private string? CleanRole(string raw)
     {
-        var r = raw.Trim().Trim('.', ',', ';', ':', '-', '–', '"', '\'', ' ');
-        if (r.EndsWith(" role", StringComparison.OrdinalIgnoreCase) || r.EndsWith(" position", StringComparison.OrdinalIgnoreCase))
-            r = r[..r.LastIndexOf(' ')];
+        var words = raw.Trim().Trim('.', ',', ';', ':', '-', '–', '"', '\'', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var cut = words.FindIndex(1, w => _roleCut.Contains(FoldedText.Fold(w)));
+        if (cut > 0) words = words[..cut];
+        // Lead words may be two words long ("processo seletivo"): try the pair first.
+        while (words.Count > 1 && (_roleLead.Contains(FoldedText.Fold(words[0] + " " + words[1])) || _roleLead.Contains(FoldedText.Fold(words[0]))))
+            words.RemoveRange(0, words.Count > 2 && _roleLead.Contains(FoldedText.Fold(words[0] + " " + words[1])) ? 2 : 1);
+        while (words.Count > 1 && _roleTrail.Contains(FoldedText.Fold(words[^1]))) words.RemoveAt(words.Count - 1);
+        var r = string.Join(' ', words).Trim().TrimEnd('.', ',', ':', ';');
+        if (_notRoles.Contains(FoldedText.Fold(r))) return null;
         return r.Length is < 2 or > MaxLength ? null : r;
     }
 

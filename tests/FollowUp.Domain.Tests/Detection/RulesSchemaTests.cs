@@ -84,7 +84,7 @@ public class RulesSchemaTests
             ["distributionLocalParts"] = r.DistributionLocalParts, ["distributionFragments"] = r.DistributionFragments, ["serviceDomains"] = r.ServiceDomains,
             ["groupNameWords"] = r.GroupNameWords, ["coordinatorWords"] = r.CoordinatorWords, ["coordinatorLeadIns"] = r.CoordinatorLeadIns,
             ["selfCoordinatorPhrases"] = r.SelfCoordinatorPhrases, ["organizerSchedulerWords"] = r.OrganizerSchedulerWords, ["pastMeetingLeadIns"] = r.PastMeetingLeadIns, ["honorifics"] = r.Honorifics, ["webmailDomains"] = r.WebmailDomains,
-            ["domainSuffixLabels"] = r.DomainSuffixLabels, ["titleWords"] = r.TitleWords, ["notCompanyWords"] = r.NotCompanyWords,
+            ["domainSuffixLabels"] = r.DomainSuffixLabels, ["roleLeadWords"] = r.RoleLeadWords, ["roleTrailWords"] = r.RoleTrailWords, ["roleCutWords"] = r.RoleCutWords, ["notRoles"] = r.NotRoles, ["titleWords"] = r.TitleWords, ["notCompanyWords"] = r.NotCompanyWords,
         };
         foreach (var (name, list) in lists)
         {

@@ -188,9 +188,15 @@ public class InterviewerResolverTests
     [InlineData("Entretien", "Merci pour votre candidature au poste de Chef de projet.", "Chef de projet")]
     [InlineData("Entrevista", "Gracias por tu interés en el puesto de Ingeniero de Software.", "Ingeniero de Software")]
     [InlineData("Entrevista", "Obrigado pela sua candidatura à vaga de Analista de Dados.", "Analista de Dados")]
-    [InlineData("Colloquio", "Colloquio per la posizione di Sviluppatore Java con Giulia.", "Sviluppatore Java con Giulia")]
+    [InlineData("Colloquio", "Colloquio per la posizione di Sviluppatore Java con Giulia.", "Sviluppatore Java")]
+    [InlineData("Software Engineer II loop", "", "Software Engineer II")]
+    [InlineData("Échange - candidature Data Scientist", "", "Data Scientist")]
     public void Role_is_read_when_stated(string subject, string body, string role) =>
         Assert.Equal(role, Resolve(Invite(subject, body, "Ann Bo <ann.bo@initech.com>")).Role);
+
+    [Fact]
+    public void The_interviewers_title_is_not_taken_for_the_role() =>
+        Assert.Null(Resolve(Invite("Chat with Priya (Hiring Manager)", "", "Priya Raman <priya@litware.com>")).Role);
 
     [Fact]
     public void Role_and_company_are_limited_to_a_sensible_length()
