@@ -57,3 +57,23 @@ namespace FollowUp.Domain.Letters
         public Letter Compose(LetterInput input) => new("Thank you", "<p>Thank you</p>", "Thank you");
     }
 }
+namespace FollowUp.Domain.Etiquette
+{
+    public sealed record EtiquetteInput(Interviewer Interviewer, string? Company, string? Role, string Subject, string HtmlBody, IReadOnlyList<string> OtherPanelLetters);
+
+    public sealed record EtiquetteFinding(string Severity, string Code, string Message, string? Fix);
+
+    public sealed class EtiquetteChecker
+    {
+        public static EtiquetteChecker Default { get; } = new();
+        public IReadOnlyList<EtiquetteFinding> Check(EtiquetteInput input)
+        {
+            var findings = new List<EtiquetteFinding>();
+            if (input.HtmlBody.Contains("gift card", StringComparison.OrdinalIgnoreCase))
+                findings.Add(new("error", "purchase-gift", "A thank-you never offers a purchase.", "Offer a free article instead."));
+            if (input.OtherPanelLetters.Contains(input.HtmlBody))
+                findings.Add(new("warning", "same-as-panel", "Another panelist gets the same letter.", null));
+            return findings;
+        }
+    }
+}
