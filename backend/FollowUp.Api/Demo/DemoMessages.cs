@@ -20,18 +20,19 @@ internal static partial class DemoMessages
     public static HttpResponseMessage Route(DemoGraphHandler graph, HttpMethod method, string[] segments, NameValueCollection query, HttpRequestMessage request, string? body)
     {
         var path = segments.Skip(1).Select(s => s.ToLowerInvariant()).ToArray();
+        var id = segments.Length > 2 ? Uri.UnescapeDataString(segments[2]) : "";
         return (method.Method, path) switch
         {
             ("GET", ["mailfolders", var folder, "messages"]) => List(graph, request, query, m => Folder(m, graph.Now) == WellKnown(folder),
                 $"https://graph.microsoft.com/v1.0/$metadata#users('demo-user')/mailFolders('{folder}')/messages"),
             ("GET", ["messages"]) => List(graph, request, query, _ => true, "https://graph.microsoft.com/v1.0/$metadata#users('demo-user')/messages"),
             ("POST", ["messages"]) => Create(graph, body),
-            ("GET", ["messages", _]) => DemoGraphHandler.Json(HttpStatusCode.OK, Select(Strip(Find(graph, segments[2])), query["$select"])),
-            ("PATCH", ["messages", _]) => Update(graph, segments[2], body),
-            ("DELETE", ["messages", _]) => graph.Mailbox.RemoveMessage(segments[2])
+            ("GET", ["messages", _]) => DemoGraphHandler.Json(HttpStatusCode.OK, Select(Strip(Find(graph, id)), query["$select"])),
+            ("PATCH", ["messages", _]) => Update(graph, id, body),
+            ("DELETE", ["messages", _]) => graph.Mailbox.RemoveMessage(id)
                 ? new HttpResponseMessage(HttpStatusCode.NoContent)
                 : throw NotFound(),
-            ("POST", ["messages", _, "send"]) => Send(graph, segments[2]),
+            ("POST", ["messages", _, "send"]) => Send(graph, id),
             _ => throw new DemoGraphHandler.GraphFault(HttpStatusCode.NotFound, "UnknownResource", $"The demo mailbox does not serve {method} /{string.Join('/', segments)}."),
         };
     }
