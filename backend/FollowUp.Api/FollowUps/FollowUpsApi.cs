@@ -193,7 +193,11 @@ public static class FollowUpsApi
         var key = drafter.KeyFor(eventId, interviewerEmail);
         var held = await mail.FindAsync(key, "drafts", ct) ?? await mail.FindAsync(key, "outbox", ct);
         if (held is null)
+        {
+            // Sent or deleted in Outlook meanwhile: forget the schedule so the user can act again; Sent Items will tell which.
+            await store.UpsertAsync(eventId, interviewerEmail, r => { r.ScheduledSendAt = null; r.OutlookDraftId = null; r.OutlookDraftWebLink = null; }, ct);
             return Conflict("Not found in Drafts or Outbox", "The held letter is gone: it was sent or deleted in Outlook.");
+        }
         await mail.DeleteAsync(held.Id, ct);
         await store.UpsertAsync(eventId, interviewerEmail, r =>
         {
