@@ -1,13 +1,9 @@
 using System.Net.Mail;
 using FollowUp.Api.Extensions;
-using FollowUp.Api.Identity;
 using FollowUp.Api.Interviews;
-using FollowUp.Api.Storage;
 using FollowUp.Domain.Etiquette;
 using FollowUp.Domain.Gifts;
 using FollowUp.Domain.Interests;
-using FollowUp.Domain.Letters;
-using FollowUp.Domain.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
