@@ -73,7 +73,11 @@ public sealed class InterviewDesk(ICalendarSource calendar, SentItems sentItems,
         if (owed.Count == 0) return ended;
 
         var sent = await sentItems.SinceAsync(owed.Min(o => o.InterviewEnd), ct);
-        var found = SentThankYous.Match(owed, sent);
+        var found = SentThankYous.Match(owed, sent).ToList();
+        if (found.Count == 0) return ended;
+        // A letter Exchange still holds for a scheduled send has not gone out, wherever a mailbox shows it meanwhile.
+        var records = await store.ForEventsAsync(found.Select(f => f.Letter.EventId).Distinct().ToList(), ct);
+        found.RemoveAll(f => records.TryGetValue((f.Letter.EventId, FollowUpStore.Key(f.Letter.Email)), out var r) && r.ScheduledSendAt > Now);
         if (found.Count == 0) return ended;
         foreach (var thanks in found)
             await store.MarkSentAsync(thanks.Letter.EventId, thanks.Letter.Email, thanks.Letter.Name, thanks.SentAt, ct);
