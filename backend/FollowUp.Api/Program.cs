@@ -3,6 +3,7 @@ using FollowUp.Api.Extensions;
 using FollowUp.Api.FollowUps;
 using FollowUp.Api.Interests;
 using FollowUp.Api.Interviews;
+using FollowUp.Api.Mail;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,6 +15,7 @@ builder.AddFollowUpOpenApi();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<GraphFailureHandler>();
 builder.Services.AddScoped<InterviewDesk>();
+builder.Services.AddFollowUpMail();
 
 var app = builder.Build();
 
