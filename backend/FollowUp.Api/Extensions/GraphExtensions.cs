@@ -2,6 +2,7 @@ using FollowUp.Api.Calendar;
 using FollowUp.Api.Demo;
 using FollowUp.Api.Identity;
 using FollowUp.Api.Resilience;
+using FollowUp.Domain.Calendar;
 using Microsoft.Graph;
 using Microsoft.Identity.Abstractions;
 using Microsoft.Kiota.Abstractions.Authentication;
@@ -47,7 +48,8 @@ public static class GraphExtensions
                 : new BaseBearerTokenAuthenticationProvider(new GraphTokenProvider(sp.GetRequiredService<IAuthorizationHeaderProvider>(), transport.BaseUrl));
             return new GraphServiceClient(transport.Http, auth, transport.BaseUrl.AbsoluteUri.TrimEnd('/'));
         });
-        builder.Services.AddHybridCache(o => o.MaximumPayloadBytes = 8 * 1024 * 1024); // a busy month with bodies
+        builder.Services.AddHybridCache(o => o.MaximumPayloadBytes = 8 * 1024 * 1024) // a busy month with bodies
+            .AddSerializer<CalendarEvent[], ProtectedCalendarSerializer>();
         builder.Services.AddScoped<GraphCalendarSource>();
         builder.Services.AddScoped<ICalendarSource, CachedCalendarSource>();
     }

@@ -35,7 +35,11 @@ public class TwoInstancesTests
         var interviewsA = await viaA.GetArrayAsync("/api/interviews");
         Assert.Equal(1, graph.CountOf("/calendarView"));
         await using (var connection = await ConnectionMultiplexer.ConnectAsync(redis))
-            Assert.NotEmpty(connection.GetServers()[0].Keys(pattern: prefix + "*"));
+        {
+            var key = Assert.Single(connection.GetServers()[0].Keys(pattern: prefix + "*"));
+            var stored = string.Concat((await connection.GetDatabase().HashGetAllAsync(key)).Select(e => (string?)e.Value));
+            Assert.DoesNotContain("Fabrikam", stored); // encrypted: Redis holds no calendar text
+        }
         var interviewsB = await viaB.GetArrayAsync("/api/interviews");
         Assert.Equal(interviewsA.ToJsonString(), interviewsB.ToJsonString());
         Assert.Equal(1, graph.CountOf("/calendarView"));
