@@ -4,6 +4,8 @@ using System.Text.RegularExpressions;
 using FollowUp.Api.Resilience;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Identity.Client;
+using Microsoft.Identity.Web;
 using Microsoft.Kiota.Abstractions;
 
 namespace FollowUp.Api.Extensions;
@@ -45,6 +47,9 @@ public sealed partial class GraphFailureHandler(IProblemDetailsService problems,
     internal static Failure? Classify(Exception exception) => Innermost(exception) switch
     {
         ApiException { ResponseStatusCode: 401 } e => new(StatusCodes.Status401Unauthorized, "Sign in again", null, Challenge(e)),
+        // On-behalf-of refused (consent, MFA, a claims challenge Graph sent): the pane must sign in again.
+        MicrosoftIdentityWebChallengeUserException e => new(StatusCodes.Status401Unauthorized, "Sign in again", null, Challenge(e.MsalUiRequiredException.Claims)),
+        MsalUiRequiredException e => new(StatusCodes.Status401Unauthorized, "Sign in again", null, Challenge(e.Claims)),
         ApiException { ResponseStatusCode: 403 } => new(StatusCodes.Status403Forbidden, "Microsoft Graph refused access to the mailbox", null),
         ApiException { ResponseStatusCode: 429 or 503 } e => new(StatusCodes.Status503ServiceUnavailable, "Microsoft Graph is busy", Wait(e, 30)),
         ApiException { ResponseStatusCode: 504 } e => new(StatusCodes.Status504GatewayTimeout, "Microsoft Graph timed out", Wait(e, 10)),
@@ -76,9 +81,18 @@ public sealed partial class GraphFailureHandler(IProblemDetailsService problems,
         var graph = e.ResponseHeaders.FirstOrDefault(h => string.Equals(h.Key, "WWW-Authenticate", StringComparison.OrdinalIgnoreCase)).Value ?? [];
         foreach (var value in graph)
             if (ClaimsParameter().Match(value) is { Success: true } m)
-                return $"Bearer error=\"insufficient_claims\", error_description=\"Microsoft Graph needs a new sign-in\", claims=\"{m.Groups[1].Value}\"";
+                return ClaimsChallenge(m.Groups[1].Value);
         return "Bearer error=\"invalid_token\", error_description=\"Microsoft Graph did not accept the sign-in\"";
     }
+
+    /// <summary>MSAL gives the claims as JSON; a challenge carries them base64-encoded, as Graph does.</summary>
+    private static string Challenge(string? claims) =>
+        string.IsNullOrWhiteSpace(claims)
+            ? "Bearer error=\"interaction_required\", error_description=\"Microsoft Graph needs a new sign-in\""
+            : ClaimsChallenge(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(claims)));
+
+    private static string ClaimsChallenge(string base64Claims) =>
+        $"Bearer error=\"insufficient_claims\", error_description=\"Microsoft Graph needs a new sign-in\", claims=\"{base64Claims}\"";
 
     [GeneratedRegex("claims=\"([A-Za-z0-9+/=_\\-.]*)\"", RegexOptions.IgnoreCase)]
     private static partial Regex ClaimsParameter();
