@@ -31,7 +31,9 @@ public sealed class GraphRetryHandler(GraphResilienceOptions options, ILogger? l
                 response = await base.SendAsync(request, ct);
                 // Read the whole body here so a connection cut mid-answer is a network error we may retry,
                 // never a half-read page later.
-                if (repeatable) await response.Content.LoadIntoBufferAsync(ct);
+                if (repeatable)
+                    try { await response.Content.LoadIntoBufferAsync(ct); }
+                    catch { response.Dispose(); throw; }
             }
             catch (Exception e) when (repeatable && IsNetworkFailure(e, ct) && attempt < options.MaxRetries)
             {
