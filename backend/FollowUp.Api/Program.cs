@@ -9,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(TimeProvider.System);
 var mode = builder.AddFollowUpIdentity();
+builder.AddScaleOut();
 builder.AddGraph(mode);
 builder.AddFollowUpStorage();
 builder.AddFollowUpOpenApi();
