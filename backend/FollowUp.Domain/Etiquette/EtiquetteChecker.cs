@@ -66,6 +66,10 @@ public sealed class EtiquetteChecker
             if (ContainsPhrase(lower, phrase))
                 findings.Add(new("warning", "reargue", $"\"{phrase}\" re-argues an interview answer.", "Leave the answers as they were; thank them instead."));
 
+        foreach (var phrase in _rules.GiftOffers)
+            if (ContainsPhrase(lower, phrase))
+                findings.Add(new("error", "gift-offer", $"\"{phrase}\" offers a purchased gift, which can read as a bribe.", "Share a free article, pattern or guide about their interest instead."));
+
         CheckLinks(parsed.Links, findings);
         CheckPanel(input, text, findings);
         return findings;

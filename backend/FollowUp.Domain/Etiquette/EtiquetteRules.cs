@@ -13,6 +13,8 @@ internal sealed record EtiquetteRules
     public required string[] Honorifics { get; init; }
     public required AskRule[] Asks { get; init; }
     public required string[] Reargue { get; init; }
+    /// <summary>Offers of a purchased gift: a thank-you shares a free page instead.</summary>
+    public required string[] GiftOffers { get; init; }
     public required string[] SlotStopWords { get; init; }
     public required string[] TeamWords { get; init; }
     public required string[] ShopHosts { get; init; }

@@ -19,6 +19,8 @@ public abstract record Fault
 {
     /// <summary>429 with Graph's throttling body; Retry-After exactly as given (null: no header).</summary>
     public static Fault Throttled(string? retryAfter) => new Answer(429, retryAfter);
+    /// <summary>429 with Retry-After as an HTTP date this far after the moment of the answer.</summary>
+    public static Fault ThrottledUntil(TimeSpan fromAnswer) => new Answer(429, null, fromAnswer);
 
     /// <summary>An error status (500, 502, 503, 504…) with a Graph error body.</summary>
     public static Fault Status(int status, string? retryAfter = null) => new Answer(status, retryAfter);
@@ -44,7 +46,7 @@ public abstract record Fault
     /// <summary>401 with a continuous-access-evaluation claims challenge, as Graph sends for an expired or revoked token.</summary>
     public static Fault ExpiredToken(string claims) => new Challenge(claims);
 
-    internal sealed record Answer(int Code, string? RetryAfter) : Fault;
+    internal sealed record Answer(int Code, string? RetryAfter, TimeSpan? RetryAfterDate = null) : Fault;
     internal sealed record Delayed(TimeSpan Delay) : Fault;
     internal sealed record Mangled(Func<string, string> Body) : Fault;
     internal sealed record Relinked(LinkTarget Target) : Fault;
@@ -144,7 +146,9 @@ public sealed class FaultyGraphServer : IAsyncDisposable
             switch (FaultFor(number, path))
             {
                 case Fault.Answer a:
-                    await WriteErrorAsync(context, a.Code, a.RetryAfter);
+                    await WriteErrorAsync(context, a.Code, a.RetryAfterDate is { } ahead
+                        ? DateTimeOffset.UtcNow.Add(ahead).ToString("r", System.Globalization.CultureInfo.InvariantCulture)
+                        : a.RetryAfter);
                     return;
                 case Fault.Challenge c:
                     context.Response.Headers.WWWAuthenticate =

@@ -40,6 +40,13 @@ public class EtiquetteCheckerTests
         }
     }
 
+    [Theory]
+    [InlineData("Here is a $25 gift card for a coffee on me.")]
+    [InlineData("I'd love to send you a book about knitting.")]
+    [InlineData("Let me buy you a coffee next time you are in town.")]
+    public void Offering_a_purchased_gift_is_an_error(string offer) =>
+        AssertFinding(Check(Html(body: Body + " " + offer)), "gift-offer", "error");
+
     [Fact]
     public void A_good_hand_written_letter_has_no_findings() => Assert.Empty(Check(Html()));
 

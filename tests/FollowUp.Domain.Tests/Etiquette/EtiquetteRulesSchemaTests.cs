@@ -16,7 +16,7 @@ public class EtiquetteRulesSchemaTests
     public void Etiquette_rules_have_every_list_non_empty_and_lower_case()
     {
         var rules = Rules();
-        foreach (var list in new[] { "greetingWords", "genericAddressees", "honorifics", "reargue", "slotStopWords", "teamWords",
+        foreach (var list in new[] { "greetingWords", "genericAddressees", "honorifics", "reargue", "giftOffers", "slotStopWords", "teamWords",
                      "shopHosts", "shopHostPrefixes", "shopUrlParts", "shorteners", "trackingParams" })
         {
             var items = rules.GetProperty(list).EnumerateArray().Select(e => e.GetString()!).ToList();

@@ -145,28 +145,4 @@ public class InterestExtractorTests(ITestOutputHelper output)
     [InlineData("—")]
     public void Empty_notes_name_nothing(string notes) => Assert.Empty(Extractor.Extract(notes));
 
-    [Fact]
-    public void Four_thousand_characters_of_notes_are_read_in_about_a_millisecond()
-    {
-        var sentences = new[]
-        {
-            "Asked about Spark partitioning and Kafka consumer lag. ",
-            "She walked me through their Airflow DAGs and the sprint cadence. ",
-            "I mentioned my own running when asked about hobbies. ",
-            "Big Hitchcock fan, Rear Window is her favourite. ",
-            "Questions on data contracts, SLAs and on-call. ",
-        };
-        var notes = string.Concat(Enumerable.Range(0, 200).Select(i => sentences[i % sentences.Length]))[..4000];
-        for (int i = 0; i < 50; i++) Extractor.Extract(notes);
-        // Best of several batches: the machine's other work should not decide the result.
-        double ms = double.MaxValue;
-        for (int batch = 0; batch < 10; batch++)
-        {
-            var clock = Stopwatch.StartNew();
-            for (int i = 0; i < 50; i++) Extractor.Extract(notes);
-            ms = Math.Min(ms, clock.Elapsed.TotalMilliseconds / 50);
-        }
-        output.WriteLine($"Extract on 4,000 characters: {ms:F3} ms");
-        Assert.True(ms < 5, $"{ms:F3} ms per call"); // generous bound: shared CI cores, debug build
-    }
 }

@@ -320,19 +320,6 @@ public class ThankYouComposerTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Composing_a_letter_takes_well_under_a_millisecond()
-    {
-        var inputs = LetterMatrix.All().ToArray();
-        foreach (var i in inputs) Composer.Compose(i);
-        var sw = Stopwatch.StartNew();
-        const int rounds = 20;
-        for (var r = 0; r < rounds; r++) foreach (var i in inputs) Composer.Compose(i);
-        var perLetter = sw.Elapsed.TotalMicroseconds / (rounds * inputs.Length);
-        output.WriteLine($"{perLetter:F1} µs per letter");
-        Assert.True(perLetter < 1000, $"{perLetter} µs per letter"); // target 100 µs; loose bound for shared CI cores
-    }
-
-    [Fact]
     public void Sample_letters_read_well()
     {
         // Not an assertion of wording: prints letters so a person can read what the composer writes.
