@@ -1,10 +1,8 @@
-using System.Diagnostics;
 using FollowUp.Domain.Interests;
-using Xunit.Abstractions;
 
 namespace FollowUp.Domain.Tests.Interests;
 
-public class InterestExtractorTests(ITestOutputHelper output)
+public class InterestExtractorTests
 {
     private static readonly InterestExtractor Extractor = InterestExtractor.Default;
 
