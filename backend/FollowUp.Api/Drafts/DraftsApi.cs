@@ -75,7 +75,8 @@ public static class DraftsApi
             EventId = judged.Event.Id,
             InterviewStart = judged.Event.Start,
             TimeZone = TimeZones.Find(request.TimeZone) ?? TimeZones.Find(judged.Event.OriginalTimeZone),
-            SenderName = string.IsNullOrWhiteSpace(request.SenderName) ? user.Name : request.SenderName.Trim(),
+            // A signature line never carries CR/LF (header injection if it ever reaches a subject or header).
+            SenderName = string.IsNullOrWhiteSpace(request.SenderName) ? user.Name : request.SenderName.ReplaceLineEndings(" ").Trim(),
             Notes = notes,
             Interests = interests,
             MainInterestPhrase = interests.Count > 0 ? InterestExtractor.Default.PhraseFor(interests[0].Topic) : null,
