@@ -65,6 +65,16 @@ public class BrowserSurfaceTests
     }
 
     [Fact]
+    public async Task Production_answers_https_requests_with_hsts()
+    {
+        await using var app = new FollowUpApiFactory();
+        await using var production = app.WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        var client = production.CreateClient(new() { BaseAddress = new Uri("https://followup.example/") });
+        var response = await client.GetAsync("/healthz");
+        Assert.Contains("max-age=", response.Headers.GetValues("Strict-Transport-Security").Single());
+    }
+
+    [Fact]
     public async Task Swagger_ui_keeps_working_under_its_policy()
     {
         await using var app = new FollowUpApiFactory();

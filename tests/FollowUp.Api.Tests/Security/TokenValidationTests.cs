@@ -67,12 +67,16 @@ public class TokenValidationTests
     }
 
     [Fact]
-    public async Task A_token_without_the_api_scope_is_forbidden_with_problem_details()
+    public async Task Tokens_without_the_api_scope_or_without_a_user_are_forbidden_with_problem_details()
     {
         await using var idp = await TestOpenIdProvider.StartAsync();
         await using var app = idp.Configure(new FollowUpApiFactory());
-        var client = app.CreateClient().WithToken(idp.Token(scope: "Mail.Read"));
-        await AssertProblem(await client.GetAsync("/api/interviews"), HttpStatusCode.Forbidden);
+        foreach (var token in new[] { idp.Token(scope: "Mail.Read"), idp.Token(oid: "") })
+        {
+            var client = app.CreateClient().WithToken(token);
+            await AssertProblem(await client.GetAsync("/api/interviews"), HttpStatusCode.Forbidden);
+            await AssertProblem(await client.GetAsync("/api/me/data"), HttpStatusCode.Forbidden);
+        }
     }
 
     [Fact]
