@@ -10,7 +10,7 @@ namespace FollowUp.Api.Tests.Security;
 
 public class ThirdPartyDataTests
 {
-    private const string Secret = "Ana knits sweaters for her greyhound Biscuit; PRIVATE-MARKER-7731.";
+    private const string Secret = "Ana knits sweaters at weekends; she called her favourite pattern Biscuit. PRIVATE-MARKER-7731.";
 
     [Fact]
     public async Task Notes_and_interests_are_encrypted_at_rest_with_keys_kept_in_the_database()
@@ -33,7 +33,7 @@ public class ThirdPartyDataTests
             for (var i = 0; i < reader.FieldCount; i++)
             {
                 var raw = reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i)) ?? "";
-                foreach (var plain in new[] { "PRIVATE-MARKER", "Biscuit", "greyhound", "\"topic\"", "\"evidence\"" })
+                foreach (var plain in new[] { "PRIVATE-MARKER", "Biscuit", "weekends", "\"topic\"", "\"evidence\"" })
                     Assert.DoesNotContain(plain, raw, StringComparison.OrdinalIgnoreCase);
             }
         }
@@ -46,7 +46,7 @@ public class ThirdPartyDataTests
     {
         await using var app = new FollowUpApiFactory();
         var client = app.CreateClient();
-        await client.PostJsonAsync("/api/drafts", new { eventId = "EVT-PANEL", interviewerEmail = "ana.ruiz@fabrikam.com", notes = Secret });
+        var draft = await (await client.PostJsonAsync("/api/drafts", new { eventId = "EVT-PANEL", interviewerEmail = "ana.ruiz@fabrikam.com", notes = Secret })).ReadJsonAsync();
         await client.PutJsonAsync("/api/followups/EVT-PANEL/ana.ruiz@fabrikam.com/status", new { status = "sent" });
 
         var export = await client.GetAsync("/api/me/data");
@@ -56,7 +56,8 @@ public class ThirdPartyDataTests
         var item = (JsonObject)data["followUps"]!.AsArray().Single()!;
         Assert.Equal(Secret, (string?)item["notes"]);
         Assert.Equal("sent", (string?)item["status"]);
-        Assert.Equal("knitting", (string?)item["interests"]![0]!["topic"]);
+        Assert.NotEmpty(item["interests"]!.AsArray());
+        Assert.Equal(draft["interests"]!.ToJsonString(), item["interests"]!.ToJsonString());
         Assert.NotNull(item["statusChangedAt"]);
         Assert.NotNull(item["updatedAt"]);
 
