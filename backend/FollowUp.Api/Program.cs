@@ -4,12 +4,15 @@ using FollowUp.Api.FollowUps;
 using FollowUp.Api.Interests;
 using FollowUp.Api.Interviews;
 using FollowUp.Api.Mail;
+using FollowUp.Api.Me;
+using FollowUp.Api.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(TimeProvider.System);
 var mode = builder.AddFollowUpIdentity();
 builder.AddScaleOut();
+builder.AddFollowUpSecurity(mode);
 builder.AddGraph(mode);
 builder.AddFollowUpStorage();
 builder.AddFollowUpOpenApi();
@@ -25,11 +28,13 @@ await app.MigrateFollowUpDatabaseAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseFollowUpSecurity();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseSwagger();
 app.UseSwaggerUI(o => o.DocumentTitle = "FollowUp API");
 app.UseAuthentication();
+app.UseFollowUpRateLimiting();
 app.UseAuthorization();
 
 app.MapGet("/", () => Results.Redirect("/pane/taskpane.html")).ExcludeFromDescription();
@@ -42,6 +47,7 @@ api.MapInterviews();
 api.MapFollowUps();
 api.MapDrafts();
 api.MapInterests();
+api.MapMe();
 
 app.Run();
 

@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using FollowUp.Api.Extensions;
 using FollowUp.Api.Interviews;
+using FollowUp.Api.Storage;
 using FollowUp.Domain.Etiquette;
 using FollowUp.Domain.Gifts;
 using FollowUp.Domain.Interests;
@@ -84,6 +85,8 @@ public static class DraftsApi
         if (string.IsNullOrWhiteSpace(request.EventId)) return Problems.Invalid("eventId", "eventId is required.");
         if (string.IsNullOrWhiteSpace(request.InterviewerEmail) || !MailAddress.TryCreate(request.InterviewerEmail.Trim(), out _))
             return Problems.Invalid("interviewerEmail", "interviewerEmail must be an email address.");
+        if (!FollowUpStore.CanKey(request.EventId, request.InterviewerEmail))
+            return Problems.Invalid("eventId", $"eventId and interviewerEmail may hold at most {FollowUpStore.MaxEventIdLength} and {FollowUpStore.MaxEmailLength} characters, and no NUL.");
         if (request.Notes is { Length: > MaxNotesLength })
             return Problems.Invalid("notes", $"Notes may hold at most {MaxNotesLength} characters ({request.Notes.Length} sent).");
 

@@ -41,7 +41,8 @@ public sealed class LetterWriter(FollowUpStore store, CurrentUser user)
             EventId = eventId,
             InterviewStart = judged.Event.Start,
             TimeZone = TimeZones.Find(request.TimeZone) ?? TimeZones.Find(judged.Event.OriginalTimeZone),
-            SenderName = string.IsNullOrWhiteSpace(request.SenderName) ? user.Name : request.SenderName.Trim(),
+            // A signature line never carries CR/LF (header injection if it ever reaches a subject or header).
+            SenderName = string.IsNullOrWhiteSpace(request.SenderName) ? user.Name : request.SenderName.ReplaceLineEndings(" ").Trim(),
             Notes = notes,
             Interests = interests,
             MainInterestPhrase = interests.Count > 0 ? InterestExtractor.Default.PhraseFor(interests[0].Topic) : null,

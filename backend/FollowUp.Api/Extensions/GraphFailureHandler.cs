@@ -47,9 +47,6 @@ public sealed partial class GraphFailureHandler(IProblemDetailsService problems,
     internal static Failure? Classify(Exception exception) => Innermost(exception) switch
     {
         ApiException { ResponseStatusCode: 401 } e => new(StatusCodes.Status401Unauthorized, "Sign in again", null, Challenge(e)),
-        // On-behalf-of refused (consent, MFA, a claims challenge Graph sent): the pane must sign in again.
-        MicrosoftIdentityWebChallengeUserException e => new(StatusCodes.Status401Unauthorized, "Sign in again", null, Challenge(e.MsalUiRequiredException.Claims)),
-        MsalUiRequiredException e => new(StatusCodes.Status401Unauthorized, "Sign in again", null, Challenge(e.Claims)),
         ApiException { ResponseStatusCode: 403 } => new(StatusCodes.Status403Forbidden, "Microsoft Graph refused access to the mailbox", null),
         ApiException { ResponseStatusCode: 429 or 503 } e => new(StatusCodes.Status503ServiceUnavailable, "Microsoft Graph is busy", Wait(e, 30)),
         ApiException { ResponseStatusCode: 504 } e => new(StatusCodes.Status504GatewayTimeout, "Microsoft Graph timed out", Wait(e, 10)),
@@ -84,12 +81,6 @@ public sealed partial class GraphFailureHandler(IProblemDetailsService problems,
                 return ClaimsChallenge(m.Groups[1].Value);
         return "Bearer error=\"invalid_token\", error_description=\"Microsoft Graph did not accept the sign-in\"";
     }
-
-    /// <summary>MSAL gives the claims as JSON; a challenge carries them base64-encoded, as Graph does.</summary>
-    private static string Challenge(string? claims) =>
-        string.IsNullOrWhiteSpace(claims)
-            ? "Bearer error=\"interaction_required\", error_description=\"Microsoft Graph needs a new sign-in\""
-            : ClaimsChallenge(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(claims)));
 
     private static string ClaimsChallenge(string base64Claims) =>
         $"Bearer error=\"insufficient_claims\", error_description=\"Microsoft Graph needs a new sign-in\", claims=\"{base64Claims}\"";

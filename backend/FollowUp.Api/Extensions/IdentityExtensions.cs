@@ -34,7 +34,13 @@ public static class IdentityExtensions
             .RequireAuthenticatedUser()
             .RequireAssertion(context => context.User.FindAll("scp").Concat(context.User.FindAll("http://schemas.microsoft.com/identity/claims/scope"))
                 .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                .Contains(ApiScope, StringComparer.Ordinal)));
+                .Contains(ApiScope, StringComparer.Ordinal))
+            // Records are keyed by tenant and object id: a token without them is refused, not a 500 later.
+            .RequireAssertion(context => HasClaim(context.User, "tid", "http://schemas.microsoft.com/identity/claims/tenantid")
+                && HasClaim(context.User, "oid", "http://schemas.microsoft.com/identity/claims/objectidentifier")));
         return mode;
     }
+
+    private static bool HasClaim(System.Security.Claims.ClaimsPrincipal user, params string[] types) =>
+        types.Any(t => !string.IsNullOrWhiteSpace(user.FindFirst(t)?.Value));
 }

@@ -23,6 +23,7 @@ public static class StorageExtensions
         }
         builder.Services.AddDataProtection().SetApplicationName("FollowUp").PersistKeysToDbContext<FollowUpDb>();
         builder.Services.AddScoped<FollowUpStore>();
+        builder.Services.AddHostedService<RetentionService>();
     }
 
     /// <summary>Creates or upgrades the schema at start-up (SQLite in WAL mode so writes survive a kill).</summary>

@@ -95,6 +95,8 @@ public static class FollowUpsApi
     {
         if (!FollowUpRules.TryParse(change.Status, out var status) || !FollowUpRules.Recordable.Contains(status))
             return Problems.Invalid("status", "status must be one of: due, drafted, sent, dismissed.");
+        if (!FollowUpStore.CanKey(eventId, interviewerEmail))
+            return Problems.Invalid("eventId", $"eventId and interviewerEmail may hold at most {FollowUpStore.MaxEventIdLength} and {FollowUpStore.MaxEmailLength} characters, and no NUL.");
         if (await store.FindAsync(eventId, interviewerEmail, ct) is null)
         {
             var judged = await desk.FindAsync(eventId, null, ct);

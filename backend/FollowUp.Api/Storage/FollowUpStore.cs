@@ -16,8 +16,21 @@ public sealed class FollowUpStore(FollowUpDb db, CurrentUser user, IDataProtecti
 
     public static string Key(string email) => email.Trim().ToLowerInvariant();
 
+    public const int MaxEventIdLength = 512;
+    public const int MaxEmailLength = 320;
+    public const int MaxNameLength = 200;
+
+    /// <summary>Whether a record can be keyed so (PostgreSQL refuses NUL in text and the columns have lengths): others are never stored.</summary>
+    public static bool CanKey(string eventId, string? email = null) =>
+        eventId.Length is > 0 and <= MaxEventIdLength && !eventId.Contains('\0')
+        && (email is null || Key(email).Length <= MaxEmailLength && !email.Contains('\0'));
+
+    /// <summary>A display name from the calendar as the column can hold it.</summary>
+    private static string? Storable(string? name) => name is null ? null : new string(name.Replace("\0", "").Take(MaxNameLength).ToArray());
+
     public async Task<Dictionary<(string EventId, string Email), FollowUpRecord>> ForEventsAsync(IReadOnlyCollection<string> eventIds, CancellationToken ct)
     {
+        eventIds = eventIds.Where(id => CanKey(id)).ToList();
         if (eventIds.Count == 0) return [];
         var rows = await Mine.AsNoTracking().Where(f => eventIds.Contains(f.EventId)).ToListAsync(ct);
         return rows.ToDictionary(r => (r.EventId, r.InterviewerEmail));
@@ -25,6 +38,7 @@ public sealed class FollowUpStore(FollowUpDb db, CurrentUser user, IDataProtecti
 
     public Task<FollowUpRecord?> FindAsync(string eventId, string email, CancellationToken ct)
     {
+        if (!CanKey(eventId, email)) return Task.FromResult<FollowUpRecord?>(null);
         var key = Key(email);
         return Mine.FirstOrDefaultAsync(f => f.EventId == eventId && f.InterviewerEmail == key, ct);
     }
@@ -61,7 +75,7 @@ public sealed class FollowUpStore(FollowUpDb db, CurrentUser user, IDataProtecti
     public Task<FollowUpRecord> SaveNotesAsync(string eventId, string email, string? name, string notes, IReadOnlyList<InterestMatch> interests, string? giftUrl, CancellationToken ct) =>
         UpsertAsync(eventId, email, r =>
         {
-            r.InterviewerName = name;
+            r.InterviewerName = Storable(name);
             r.ProtectedNotes = _protector.Protect(notes);
             r.ProtectedInterests = _protector.Protect(JsonSerializer.Serialize(interests));
             r.GiftUrl = giftUrl;

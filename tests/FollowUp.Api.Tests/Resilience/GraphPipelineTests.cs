@@ -144,19 +144,6 @@ public class GraphPipelineTests
     }
 
     [Fact]
-    public void A_refused_on_behalf_of_token_asks_the_pane_to_sign_in_again_with_the_claims()
-    {
-        const string claims = "{\"access_token\":{\"acrs\":{\"essential\":true,\"value\":\"c1\"}}}";
-        var msal = new Microsoft.Identity.Client.MsalUiRequiredException("invalid_grant", "AADSTS50076: MFA required");
-        typeof(Microsoft.Identity.Client.MsalServiceException).GetProperty("Claims")!.SetValue(msal, claims); // MSAL sets it from the token endpoint's answer
-        var refused = new Microsoft.Identity.Web.MicrosoftIdentityWebChallengeUserException(msal, ["https://graph.microsoft.com/Calendars.Read"]);
-        var failure = GraphFailureHandler.Classify(refused);
-        Assert.NotNull(failure);
-        Assert.Equal(401, failure.Status);
-        Assert.Contains($"claims=\"{Convert.ToBase64String(Encoding.UTF8.GetBytes(claims))}\"", failure.Challenge);
-    }
-
-    [Fact]
     public void The_sdk_retry_handler_is_replaced_by_ours()
     {
         var http = GraphPipeline.Create(new Uri("https://graph.microsoft.com/v1.0"), Fast, new MailboxGate(4, TimeProvider.System),
