@@ -108,6 +108,15 @@ internal sealed class Mailboxes
         return _groupName.IsMatch(foldedName);
     }
 
+    /// <summary>A mailbox named after the company itself (figmentstudio@figment.co): read by whoever runs it, not one interviewer.</summary>
+    public bool IsCompanyMailbox(EmailAddress who)
+    {
+        var label = OrganisationLabel(Domain(who.Address));
+        if (label is null || label.Length < 4) return false;
+        var local = LocalPart(who.Address).Replace(".", "").Replace("-", "").Replace("_", "");
+        return local.StartsWith(label.Replace("-", ""), StringComparison.Ordinal);
+    }
+
     public bool NamesCoordinator(string foldedText) => _coordinatorWord.IsMatch(foldedText);
 
     public WordMatcher CoordinatorWord => _coordinatorWord;
