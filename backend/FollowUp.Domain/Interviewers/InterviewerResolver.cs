@@ -81,6 +81,7 @@ public sealed class InterviewerResolver
                 interviewers.RemoveAll(p => !named.Contains(p) && (p.IsOptional || (p.IsOrganizer && !takesPart)));
             }
             else if (organizer is not null && interviewers.Contains(organizer) && !takesPart
+                     && !e.Attendees.Any(a => a.Type == AttendeeType.Required && string.Equals(a.Who.Address.Trim(), organizer.Address, StringComparison.OrdinalIgnoreCase))
                      && interviewers.Any(p => !p.IsOrganizer && !p.IsOptional && _mailboxes.SameOrganisation(Mailboxes.Domain(p.Address), Mailboxes.Domain(organizer.Address))))
             {
                 // Nobody is named, and the organizer invites colleagues to meet you: the organizer sent the invite.
@@ -156,6 +157,8 @@ public sealed class InterviewerResolver
     {
         var lineStart = text.LastIndexOf('\n', Math.Max(0, index - 1)) + 1;
         var lead = text[lineStart..index].Trim();
+        var sentence = lead.LastIndexOfAny(['.', '!', '?']);
+        if (sentence >= 0) lead = lead[(sentence + 1)..].Trim();
         if (lead.Length > 0 && lead.Trim('-', '–', '—', ' ').Length > 0)
         {
             // "Best, Carlos (Talent)" / "- Alicia, Talent Acquisition" on one line.
