@@ -157,6 +157,10 @@ public sealed class InterviewerResolver
     {
         var lineStart = text.LastIndexOf('\n', Math.Max(0, index - 1)) + 1;
         var lead = text[lineStart..index].Trim();
+        // "Sarah Cohen": the surname signs as much as the first name before it.
+        var words = lead.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is > 0 and <= 2 && words.All(w => w.All(c => char.IsLetter(c) || c is '-' or '\'')) && index - lineStart <= 25
+            && IsSignature(text, lineStart + text[lineStart..index].IndexOf(words[0], StringComparison.Ordinal))) return true;
         var sentence = lead.LastIndexOfAny(['.', '!', '?']);
         if (sentence >= 0) lead = lead[(sentence + 1)..].Trim();
         if (lead.Length > 0 && lead.Trim('-', '–', '—', ' ').Length > 0)
