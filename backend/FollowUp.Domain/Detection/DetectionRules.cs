@@ -16,6 +16,8 @@ public sealed record DetectionRules
     public IReadOnlyList<string> Greetings { get; init; } = [];
     /// <summary>Words in an organizer's name or mailbox that mark a recruiting team ("Globex Talent", careers@).</summary>
     public IReadOnlyList<string> RecruitingSenderWords { get; init; } = [];
+    /// <summary>Body phrases of a private hold mirrored from another calendar ("[Copied from personal calendar]").</summary>
+    public IReadOnlyList<string> CopiedHoldPhrases { get; init; } = [];
 
     public static DetectionRules Load() => EmbeddedJson.Load<DetectionRules>(ResourceName);
 }
@@ -45,4 +47,12 @@ public sealed record StructureWeights
     public double GreetsOwner { get; init; }
     public double GreetsSomeoneElse { get; init; }
     public double BroadcastWithoutPeople { get; init; }
+    /// <summary>A webmail owner invited by people of one outside organisation: the usual shape of a candidate's invite.</summary>
+    public double OutsideOrganisationInvites { get; init; }
+    /// <summary>"candidate: &lt;owner&gt;" in the subject.</summary>
+    public double OwnerNamedAsCandidate { get; init; }
+    /// <summary>Replaces OwnerOrganizes when a webmail owner sends the invite a recruiter asked for.</summary>
+    public double OwnerOrganizesWithRecruiter { get; init; }
+    /// <summary>Replaces OwnerAloneBlock for a hold copied from another calendar.</summary>
+    public double CopiedHold { get; init; }
 }

@@ -28,6 +28,7 @@ public sealed class InterviewDetector
     private readonly string[] _dottedToolDomains;
     private readonly Dictionary<string, int> _kindRank;
     private readonly WordMatcher _recruitingSender;
+    private readonly WordMatcher _copiedHold;
 
     internal InterviewDetector(DetectionRules rules, Mailboxes mailboxes)
     {
@@ -40,6 +41,7 @@ public sealed class InterviewDetector
         _toolDomains = new(rules.SchedulingToolDomains.Select(d => d.ToLowerInvariant()), StringComparer.Ordinal);
         _dottedToolDomains = _toolDomains.Select(d => "." + d).ToArray();
         _recruitingSender = new WordMatcher(rules.RecruitingSenderWords);
+        _copiedHold = new WordMatcher(rules.CopiedHoldPhrases);
         _kindRank = rules.KindPriority.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i, StringComparer.Ordinal);
     }
 
@@ -120,25 +122,44 @@ public sealed class InterviewDetector
         var outsideCompany = 0;
         var others = 0;
         string? tool = null;
+        string? outsideLabel = null;
+        var oneOutsideLabel = true;
+        var recruiterInvited = false;
         Consider(e.Organizer, AttendeeType.Required);
         foreach (var a in e.Attendees) Consider(a.Who, a.Type);
 
         void Consider(EmailAddress who, AttendeeType type)
         {
-            if (!Mailboxes.HasAddress(who) || owner.Is(who.Address)) return;
+            if (!Mailboxes.HasAddress(who) || owner.Is(who.Address) || _mailboxes.IsOwnerUnderAnotherAddress(who, owner)) return;
             var seen = Classify(who, type);
             if (seen.ToolDomain is not null) { tool ??= seen.ToolDomain; return; }
             if (seen.IsRoom) return;
             others++;
             if (ownerLabel is not null && seen.OrganisationLabel == ownerLabel) internalOthers++;
             else if (seen.OrganisationLabel is not null) outsideCompany++;
+            if (seen.OrganisationLabel is null || (outsideLabel is not null && outsideLabel != seen.OrganisationLabel)) oneOutsideLabel = false;
+            outsideLabel ??= seen.OrganisationLabel;
             if (seen.IsPerson) people++;
+            if (ownerOrganizes && _recruitingSender.IsMatch(FoldedText.Fold(who.Name))) recruiterInvited = true;
         }
 
-        if (ownerOrganizes && people == 0)
+        if (ownerOrganizes && people == 0 && body.Length > 0 && _copiedHold.IsMatch(body))
+        {
+            // A private hold mirrored from another calendar: it says what the time is for, nobody else is invited.
+            score += w.CopiedHold;
+            reasons.Add("a hold copied from another calendar");
+        }
+        else if (ownerOrganizes && people == 0)
         {
             score += w.OwnerAloneBlock;
             reasons.Add("a block you made for yourself, with nobody else invited");
+        }
+        else if (ownerOrganizes && ownerLabel is null && outsideCompany > 0
+                 && (recruiterInvited || _recruitingSender.IsMatch(subject)))
+        {
+            // A job seeker on a personal address often sends the invite a recruiter asked for.
+            score += w.OwnerOrganizesWithRecruiter;
+            reasons.Add("you sent the invite to a recruiter");
         }
         else if (ownerOrganizes)
         {
@@ -149,6 +170,11 @@ public sealed class InterviewDetector
         {
             score += w.BroadcastWithoutPeople;
             reasons.Add("sent to you without any named person");
+        }
+        if (!ownerOrganizes && ownerLabel is null && people > 0 && oneOutsideLabel && outsideLabel is not null)
+        {
+            score += w.OutsideOrganisationInvites;
+            reasons.Add("invited by people from one outside organisation");
         }
 
         if (others > 0 && internalOthers == others)
@@ -187,6 +213,11 @@ public sealed class InterviewDetector
         {
             score += w.OwnerNamedInSubject;
             reasons.Add("the subject names you");
+            if (NamesCandidate(subject, first))
+            {
+                score += w.OwnerNamedAsCandidate;
+                reasons.Add("the subject names you as the candidate");
+            }
         }
 
         if (body.Length > 0 && Greeting.Match(body.Length > 200 ? body[..200] : body) is { Success: true } g
@@ -202,6 +233,19 @@ public sealed class InterviewDetector
             }
         }
         return score;
+    }
+
+    // "(candidate: Hannah Lee)", "Candidato - Hannah": the label sits right before the owner's name.
+    private static bool NamesCandidate(string subject, string ownerFirst)
+    {
+        foreach (var label in (string[])["candidate", "candidata", "candidato", "kandidat", "kandidatin", "kandidaat", "candidat"])
+        {
+            var at = subject.IndexOf(label, StringComparison.Ordinal);
+            if (at < 0) continue;
+            var rest = subject.AsSpan(at + label.Length).TrimStart(" :-–(".AsSpan());
+            if (rest.StartsWith(ownerFirst, StringComparison.Ordinal)) return true;
+        }
+        return false;
     }
 
     private sealed record Participant(string? ToolDomain, bool IsRoom, bool IsPerson, string? OrganisationLabel);

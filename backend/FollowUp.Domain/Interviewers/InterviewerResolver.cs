@@ -19,6 +19,9 @@ public sealed class InterviewerResolver
     private readonly string[] _pastLeadIns;
     private readonly WordMatcher _schedulerWord;
     private readonly HashSet<string> _honorifics;
+    private readonly string[] _signOffs;
+    private readonly string[] _firstPerson;
+    private readonly WordMatcher _titleWord;
     private readonly PositionReader _position;
 
     internal InterviewerResolver(Mailboxes mailboxes)
@@ -30,10 +33,13 @@ public sealed class InterviewerResolver
         _pastLeadIns = rules.PastMeetingLeadIns.Select(p => FoldedText.Fold(p)).Where(p => p.Length > 0).ToArray();
         _schedulerWord = new WordMatcher(rules.OrganizerSchedulerWords);
         _honorifics = new(rules.Honorifics.Select(h => FoldedText.Fold(h)), StringComparer.Ordinal);
+        _signOffs = rules.SignOffs.Select(p => FoldedText.Fold(p)).Where(p => p.Length > 0).ToArray();
+        _firstPerson = rules.FirstPersonTakingPart.Select(p => FoldedText.Fold(p)).Where(p => p.Length > 0).ToArray();
+        _titleWord = new WordMatcher(rules.TitleWords);
         _position = new PositionReader(mailboxes);
     }
 
-    private sealed record Person(EmailAddress Who, bool IsOrganizer)
+    private sealed record Person(EmailAddress Who, bool IsOrganizer, bool IsOptional = false)
     {
         public string Address => Who.Address.Trim();
     }
@@ -55,21 +61,32 @@ public sealed class InterviewerResolver
 
         void Add(EmailAddress who, AttendeeType type, bool isOrganizer)
         {
-            if (!Mailboxes.HasAddress(who) || owner.Is(who.Address)) return;
-            if (_mailboxes.IsRoom(who, type) || _mailboxes.IsService(who) || _mailboxes.IsDistribution(who)) return;
+            if (!Mailboxes.HasAddress(who) || owner.Is(who.Address) || _mailboxes.IsOwnerUnderAnotherAddress(who, owner)) return;
+            if (_mailboxes.IsRoom(who, type) || _mailboxes.IsService(who) || _mailboxes.IsDistribution(who) || _mailboxes.IsCompanyMailbox(who)) return;
             if (!seen.Add(who.Address.Trim())) return;
-            var person = new Person(who, isOrganizer);
+            var person = new Person(who, isOrganizer, type == AttendeeType.Optional);
             if (isOrganizer) organizer = person;
             people.Add(person);
         }
 
         var interviewers = people.Where(p => !IsCoordinator(p, foldedBody, people.Count)).ToList();
 
-        // An organizer nobody names, while others are named, most likely only sent the invite.
-        if (organizer is not null && interviewers.Contains(organizer) && interviewers.Count > 1)
+        if (interviewers.Count > 1)
         {
             var named = interviewers.Where(p => IsNamed(p, interviewers, foldedSubject, foldedBody)).ToList();
-            if (named.Count > 0 && !named.Contains(organizer)) interviewers.Remove(organizer);
+            var takesPart = _firstPerson.Any(f => foldedBody.Contains(f, StringComparison.Ordinal));
+            if (named.Count > 0)
+            {
+                // The body says who meets you: an organizer or optional guest it does not name only scheduled or watches.
+                interviewers.RemoveAll(p => !named.Contains(p) && (p.IsOptional || (p.IsOrganizer && !takesPart)));
+            }
+            else if (organizer is not null && interviewers.Contains(organizer) && !takesPart
+                     && !e.Attendees.Any(a => a.Type == AttendeeType.Required && string.Equals(a.Who.Address.Trim(), organizer.Address, StringComparison.OrdinalIgnoreCase))
+                     && interviewers.Any(p => !p.IsOrganizer && !p.IsOptional && _mailboxes.SameOrganisation(Mailboxes.Domain(p.Address), Mailboxes.Domain(organizer.Address))))
+            {
+                // Nobody is named, and the organizer invites colleagues to meet you: the organizer sent the invite.
+                interviewers.Remove(organizer);
+            }
         }
         if (interviewers.Count == 0 && organizer is not null) interviewers.Add(organizer);
 
@@ -99,18 +116,78 @@ public sealed class InterviewerResolver
                 var end = start + token.Length;
                 if ((start == 0 || !char.IsLetter(foldedBody[start - 1])) && (end == foldedBody.Length || !char.IsLetter(foldedBody[end])))
                 {
-                    // "Kelly, Recruiting Coordinator" / "Amy Stone, Executive Assistant": a role right after the name.
-                    var after = Window(foldedBody, end, 32);
-                    if (after.Length > 0 && _mailboxes.CoordinatorWord.Find(after, 0) is { Index: >= 0 } m && after[..m.Index].IndexOfAny(['.', ':', ';']) < 0) return true;
-                    // "Best, Carlos (Talent)": an organizer from the recruiting team who brings in others is scheduling.
-                    if (p.IsOrganizer && after.Length > 0 && _schedulerWord.Find(after, 0) is { Index: >= 0 } s && s.Index <= 3) return true;
+                    var signature = IsSignature(foldedBody, start);
+                    // "Kelly, Recruiting Coordinator" / "Amy Stone, Executive Assistant": a role right after the name (next line in a signature).
+                    var after = signature ? WindowAcrossLine(foldedBody, end, 48) : Window(foldedBody, end, 32);
+                    if (after.Length > 0 && CoordinatorRole(after) is { } m && after[..m].IndexOfAny(['.', ':', ';']) < 0) return true;
+                    // "Best, Carlos (Talent)": someone from the recruiting team signing an invite that brings in others is scheduling.
+                    if (signature && after.Length > 0 && _schedulerWord.Find(after, 0) is { Index: >= 0 } s && s.Index <= 4) return true;
+                    // "Tasha from recruiting".
+                    if (after.StartsWith(" from ", StringComparison.Ordinal) && _schedulerWord.Find(after, 0) is { Index: 6 }) return true;
                     var before = foldedBody[Math.Max(0, start - 22)..start];
                     if (_leadIns.Any(l => before.TrimEnd().EndsWith(l, StringComparison.Ordinal))) return true;
+                    // "Scheduled by HR Coordinator Amy Tran".
+                    var lineStart = foldedBody.LastIndexOf('\n', Math.Max(0, start - 1)) + 1;
+                    var sameLine = foldedBody[Math.Max(lineStart, start - 24)..start];
+                    if (CoordinatorRole(sameLine) is { } b && sameLine[b..].IndexOfAny(['.', ':', ';', ',', '(', ')']) < 0 && !sameLine[b..].Contains(" and ", StringComparison.Ordinal)) return true;
                 }
                 start = end;
             }
         }
         return false;
+    }
+
+    /// <summary>Where a coordinator word starts in <paramref name="text"/>, unless it begins a job title ("Assistant Nurse Manager").</summary>
+    private int? CoordinatorRole(string text)
+    {
+        var from = 0;
+        while (_mailboxes.CoordinatorWord.Find(text, from) is { Index: >= 0 } m)
+        {
+            var rest = text[(m.Index + m.Length)..];
+            var next = rest.TrimStart();
+            var nextWord = next.Split([' ', ',', ')', '(', '\n', '/'], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+            if (rest.Length > 0 && rest[0] == ' ' && nextWord is not null && _titleWord.IsMatch(nextWord) && !_mailboxes.NamesCoordinator(nextWord)) { from = m.Index + m.Length; continue; }
+            return m.Index;
+        }
+        return null;
+    }
+
+    /// <summary>True when the name at <paramref name="index"/> signs the letter: after a sign-off line, or alone on a short line.</summary>
+    private bool IsSignature(string text, int index)
+    {
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, index - 1)) + 1;
+        var lead = text[lineStart..index].Trim();
+        // "Sarah Cohen": the surname signs as much as the first name before it.
+        var words = lead.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is > 0 and <= 2 && words.All(w => w.All(c => char.IsLetter(c) || c is '-' or '\'')) && index - lineStart <= 25
+            && IsSignature(text, lineStart + text[lineStart..index].IndexOf(words[0], StringComparison.Ordinal))) return true;
+        var sentence = lead.LastIndexOfAny(['.', '!', '?']);
+        if (sentence >= 0) lead = lead[(sentence + 1)..].Trim();
+        if (lead.Length > 0 && lead.Trim('-', '–', '—', ' ').Length > 0)
+        {
+            // "Best, Carlos (Talent)" / "- Alicia, Talent Acquisition" on one line.
+            var comma = lead.TrimEnd(',', ' ');
+            if (!_signOffs.Any(s => comma == s) && !lead.EndsWith("- ", StringComparison.Ordinal) && lead != "-") return false;
+            return true;
+        }
+        var lineEnd = text.IndexOf('\n', index);
+        var line = text[lineStart..(lineEnd < 0 ? text.Length : lineEnd)].Trim();
+        var prevEnd = lineStart - 1;
+        while (prevEnd > 0 && text[prevEnd - 1] == '\n') prevEnd--;
+        var prevStart = prevEnd > 0 ? text.LastIndexOf('\n', prevEnd - 1) + 1 : 0;
+        var previous = prevEnd > 0 ? text[prevStart..prevEnd].Trim().TrimEnd(',', '!', '.', ' ') : "";
+        if (previous.Length > 0 && _signOffs.Any(s => previous == s)) return true;
+        return line.Length <= 25 && !previous.EndsWith(':');
+    }
+
+    private static string WindowAcrossLine(string text, int from, int length)
+    {
+        var to = Math.Min(text.Length, from + length);
+        var slice = text[from..to];
+        var first = slice.IndexOf('\n');
+        if (first < 0) return slice;
+        var second = slice.IndexOf('\n', first + 1);
+        return (second >= 0 ? slice[..second] : slice).Replace('\n', ' ');
     }
 
     private static string Window(string text, int from, int length)
@@ -141,7 +218,10 @@ public sealed class InterviewerResolver
         var start = 0;
         while ((start = foldedBody.IndexOf(token, start, StringComparison.Ordinal)) >= 0)
         {
-            if (PhraseSet.IsWholeWord(foldedBody, start, token.Length))
+            var end = start + token.Length;
+            var inAddress = (start > 0 && foldedBody[start - 1] is '.' or '@' && start > 1 && char.IsLetterOrDigit(foldedBody[start - 2]))
+                            || (end < foldedBody.Length - 1 && foldedBody[end] is '.' or '@' && char.IsLetterOrDigit(foldedBody[end + 1]));
+            if (PhraseSet.IsWholeWord(foldedBody, start, token.Length) && !inAddress && !IsSignature(foldedBody, start))
             {
                 var before = foldedBody[Math.Max(0, start - 28)..start].TrimEnd();
                 if (!_pastLeadIns.Any(l => before.EndsWith(l, StringComparison.Ordinal))) return true;

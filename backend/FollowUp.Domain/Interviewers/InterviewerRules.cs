@@ -21,6 +21,10 @@ public sealed record InterviewerRules
     /// <summary>Lead-ins to a mention of someone met before ("thanks for chatting with Miles"), which do not make them today's interviewer.</summary>
     public IReadOnlyList<string> PastMeetingLeadIns { get; init; } = [];
     public IReadOnlyList<string> SelfCoordinatorPhrases { get; init; } = [];
+    /// <summary>A line that ends a letter ("Best,", "Un saludo,"): the name after it is a signature, not an interviewer named.</summary>
+    public IReadOnlyList<string> SignOffs { get; init; } = [];
+    /// <summary>The sender saying they take part ("I'll join you both"): an organizer who signs is then an interviewer too.</summary>
+    public IReadOnlyList<string> FirstPersonTakingPart { get; init; } = [];
     public IReadOnlyList<string> Honorifics { get; init; } = [];
     public IReadOnlyList<string> WebmailDomains { get; init; } = [];
     public IReadOnlyList<string> DomainSuffixLabels { get; init; } = [];

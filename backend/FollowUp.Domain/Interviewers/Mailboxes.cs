@@ -64,9 +64,19 @@ internal sealed class Mailboxes
     public bool IsRoom(EmailAddress who, AttendeeType type, string foldedName)
     {
         if (type == AttendeeType.Resource) return true;
+        // Only the mailbox part names a room: "northbridgepartners.com" is a company, not a bridge line.
+        var at = who.Address.IndexOf('@');
+        var mailbox = at < 0 ? who.Address.AsSpan() : who.Address.AsSpan(0, at + 1);
         foreach (var fragment in _roomFragments)
-            if (who.Address.Contains(fragment, StringComparison.OrdinalIgnoreCase)) return true;
+            if (mailbox.Contains(fragment, StringComparison.OrdinalIgnoreCase)) return true;
         return _roomName.IsMatch(foldedName);
+    }
+
+    /// <summary>The owner's other mailbox, invited under the owner's own full name (sam@samrivera.dev for Sam Rivera).</summary>
+    public bool IsOwnerUnderAnotherAddress(EmailAddress who, MailboxOwner owner)
+    {
+        if (string.IsNullOrWhiteSpace(owner.Name) || string.IsNullOrWhiteSpace(who.Name) || owner.Name.Trim().IndexOf(' ') < 0) return false;
+        return string.Equals(FoldedText.Fold(who.Name).Trim(), FoldedText.Fold(owner.Name).Trim(), StringComparison.Ordinal);
     }
 
     public bool IsServiceDomain(string domain)
@@ -96,6 +106,15 @@ internal sealed class Mailboxes
         foreach (var fragment in _distributionFragments)
             if (local.Contains(fragment, StringComparison.Ordinal)) return true;
         return _groupName.IsMatch(foldedName);
+    }
+
+    /// <summary>A mailbox named after the company itself (figmentstudio@figment.co): read by whoever runs it, not one interviewer.</summary>
+    public bool IsCompanyMailbox(EmailAddress who)
+    {
+        var label = OrganisationLabel(Domain(who.Address));
+        if (label is null || label.Length < 4) return false;
+        var local = LocalPart(who.Address).Replace(".", "").Replace("-", "").Replace("_", "");
+        return local.StartsWith(label.Replace("-", ""), StringComparison.Ordinal);
     }
 
     public bool NamesCoordinator(string foldedText) => _coordinatorWord.IsMatch(foldedText);
