@@ -1,6 +1,7 @@
 var builder = WebApplication.CreateBuilder(args);
 var app = builder.Build();
 app.MapGet("/healthz", () => "ok");
+app.MapAddin();
 app.Run();
 
 public partial class Program;
