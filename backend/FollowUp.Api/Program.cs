@@ -1,7 +1,49 @@
+using FollowUp.Api.Drafts;
+using FollowUp.Api.Extensions;
+using FollowUp.Api.FollowUps;
+using FollowUp.Api.Interests;
+using FollowUp.Api.Interviews;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+var mode = builder.AddFollowUpIdentity();
+builder.AddGraph(mode);
+builder.AddFollowUpStorage();
+builder.AddFollowUpOpenApi();
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<GraphFailureHandler>();
+builder.Services.AddScoped<InterviewDesk>();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => "ok");
+
+app.AnnounceMode(mode);
+await app.MigrateFollowUpDatabaseAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.UseSwagger();
+app.UseSwaggerUI(o => o.DocumentTitle = "FollowUp API");
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapGet("/", () => Results.Redirect("/pane/taskpane.html")).ExcludeFromDescription();
+app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).WithTags("Health").AllowAnonymous();
+app.MapGet("/api/config", () => TypedResults.Ok(new ClientConfig(mode.IsDemo, mode.ClientId, mode.ApiScope, mode.Authority)))
+    .WithTags("Health").WithSummary("What the pane needs to sign in (nothing in demo mode)").AllowAnonymous();
+
+var api = app.MapGroup("/api").RequireAuthorization(IdentityExtensions.UserPolicy);
+api.MapInterviews();
+api.MapFollowUps();
+api.MapDrafts();
+api.MapInterests();
 app.MapAddin();
+
 app.Run();
+
+/// <summary>What the pane needs to sign in.</summary>
+public sealed record ClientConfig(bool Demo, string? ClientId, string? ApiScope, string? Authority);
 
 public partial class Program;

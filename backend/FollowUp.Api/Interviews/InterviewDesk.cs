@@ -1,0 +1,107 @@
+using FollowUp.Api.Calendar;
+using FollowUp.Api.Identity;
+using FollowUp.Api.Storage;
+using FollowUp.Domain.Calendar;
+using FollowUp.Domain.Detection;
+using FollowUp.Domain.FollowUps;
+using FollowUp.Domain.Interviewers;
+
+namespace FollowUp.Api.Interviews;
+
+/// <summary>An event with the domain's judgement on it.</summary>
+public sealed record JudgedEvent(CalendarEvent Event, InterviewAssessment Assessment, InterviewParties Parties);
+
+/// <summary>
+/// Where the calendar (Graph), the domain's judgement and the user's records meet: interviews with the status of
+/// every thank-you, and the list of those due.
+/// </summary>
+public sealed class InterviewDesk(ICalendarSource calendar, FollowUpStore store, CurrentUser user, TimeProvider clock)
+{
+    public static readonly TimeSpan DefaultLookBack = TimeSpan.FromDays(14);
+    public static readonly TimeSpan DefaultLookAhead = TimeSpan.FromDays(14);
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    public MailboxOwner Owner(IEnumerable<CalendarEvent> events) =>
+        !string.IsNullOrWhiteSpace(user.Email)
+            ? new MailboxOwner(user.Name, user.Email)
+            : MailboxOwnerInference.Infer(events) ?? new MailboxOwner(user.Name, "");
+
+    public static JudgedEvent Judge(CalendarEvent e, MailboxOwner owner) =>
+        new(e, InterviewDetector.Default.Assess(e, owner), InterviewerResolver.Default.Resolve(e, owner));
+
+    public async Task<IReadOnlyList<InterviewView>> InterviewsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        var events = await calendar.GetWindowAsync(from, to, ct);
+        var owner = Owner(events);
+        var interviews = events.Select(e => Judge(e, owner)).Where(j => j.Assessment.IsInterview).ToList();
+        var records = await store.ForEventsAsync(interviews.Select(j => j.Event.Id).Distinct().ToList(), ct);
+        return interviews.Select(j => View(j, records)).ToList();
+    }
+
+    public async Task<IReadOnlyList<DueFollowUpView>> DueAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        var now = Now;
+        var interviews = await InterviewsAsync(from, to, ct);
+        return interviews
+            .Where(i => i.End <= now.UtcDateTime)
+            .Select(i => (Interview: i, Owed: i.Interviewers.Where(p => FollowUpRules.TryParse(p.Status, out var s) && FollowUpRules.IsOwed(s)).ToList()))
+            .Where(x => x.Owed.Count > 0)
+            .OrderByDescending(x => x.Interview.End)
+            .Select(x =>
+            {
+                var hours = (now.UtcDateTime - x.Interview.End).TotalHours;
+                var overdue = hours > FollowUpRules.OverdueAfter.TotalHours && x.Owed.Any(p => p.Status == "due");
+                return new DueFollowUpView(x.Interview.EventId, x.Interview.Subject, x.Interview.Company, x.Interview.Role,
+                    x.Interview.Start, x.Interview.End, Math.Round(hours, 1), overdue, x.Owed);
+            })
+            .ToList();
+    }
+
+    /// <summary>The event from the calendar, or (for an item the calendar does not know) as Outlook described it.</summary>
+    public async Task<JudgedEvent?> FindAsync(string eventId, AppointmentItem? item, CancellationToken ct)
+    {
+        var e = await calendar.GetEventAsync(eventId, ct) ?? (item is null ? null : FromItem(eventId, item));
+        if (e is null) return null;
+        return Judge(e, Owner([e]));
+    }
+
+    public async Task<InterviewView> ViewAsync(JudgedEvent judged, CancellationToken ct)
+    {
+        var records = await store.ForEventsAsync([judged.Event.Id], ct);
+        return View(judged, records);
+    }
+
+    private InterviewView View(JudgedEvent j, IReadOnlyDictionary<(string, string), FollowUpRecord> records)
+    {
+        var now = Now;
+        var e = j.Event;
+        var people = j.Parties.Interviewers.Select(p =>
+        {
+            records.TryGetValue((e.Id, FollowUpStore.Key(p.Email)), out var record);
+            var status = FollowUpRules.For(e, FollowUpStore.Recorded(record), now);
+            return (Person: p, Status: status);
+        }).ToList();
+        var overall = j.Assessment.IsInterview ? FollowUpRules.Overall(e, people.Select(p => p.Status), now) : FollowUpStatus.None;
+        return new InterviewView(
+            e.Id, e.Subject, e.Start.UtcDateTime, e.End.UtcDateTime, j.Parties.Company, j.Parties.Role,
+            Math.Round(j.Assessment.Confidence, 2), j.Assessment.Reasons, j.Assessment.Kind,
+            string.IsNullOrWhiteSpace(e.Location) ? null : e.Location, j.Assessment.IsInterview,
+            people.Select(p => new InterviewerView(p.Person.Name, p.Person.FirstName, p.Person.Email, p.Status.ToWire())).ToList(),
+            overall.ToWire(), e.WebLink);
+    }
+
+    public static CalendarEvent FromItem(string eventId, AppointmentItem item) => new()
+    {
+        Id = eventId,
+        Subject = item.Subject ?? "",
+        BodyText = item.Body ?? "",
+        Location = item.Location ?? "",
+        Start = item.Start ?? DateTimeOffset.MinValue,
+        End = item.End ?? item.Start ?? DateTimeOffset.MinValue,
+        Organizer = new EmailAddress(item.Organizer?.Name ?? "", item.Organizer?.Email ?? ""),
+        Attendees = (item.Attendees ?? []).Select(a => new Attendee(
+            new EmailAddress(a.Name ?? "", a.Email ?? ""),
+            a.Type?.ToLowerInvariant() switch { "optional" => AttendeeType.Optional, "resource" => AttendeeType.Resource, _ => AttendeeType.Required })).ToList(),
+    };
+}
