@@ -1,4 +1,4 @@
-// Builds the task pane into ../wwwroot/pane: ESM with splitting so MSAL stays in a chunk loaded only when signing in.
+// Builds the task pane into ../wwwroot/pane: one eager ESM file, and MSAL in signin.js, imported only when signing in.
 import { build } from "esbuild";
 import { copyFile, mkdir, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -9,19 +9,29 @@ const out = join(here, "..", "wwwroot", "pane");
 
 await rm(out, { recursive: true, force: true });
 await mkdir(out, { recursive: true });
-const result = await build({
-  entryPoints: { taskpane: join(here, "src", "main.ts") },
+const common = {
   bundle: true,
-  splitting: true,
   format: "esm",
-  target: ["es2020", "chrome100", "safari15"],
+  target: ["es2022", "chrome100", "safari16"],
   minify: true,
   sourcemap: false,
   legalComments: "none",
-  outdir: out,
-  chunkNames: "chunks/[name]-[hash]",
   metafile: true,
   logLevel: "warning",
+};
+// A single file (no shared chunks) keeps the first load to one script request.
+const pane = await build({
+  ...common,
+  entryPoints: { taskpane: join(here, "src", "main.ts") },
+  external: ["./signin.js"],
+  outdir: out,
+});
+const signin = await build({
+  ...common,
+  entryPoints: { signin: join(here, "src", "signin.ts") },
+  splitting: true,
+  outdir: out,
+  chunkNames: "chunks/[name]-[hash]",
 });
 await build({
   entryPoints: [join(here, "taskpane.css")],
@@ -31,5 +41,5 @@ await build({
   logLevel: "warning",
 });
 await copyFile(join(here, "taskpane.html"), join(out, "taskpane.html"));
-const files = Object.entries(result.metafile.outputs).map(([f, o]) => `${f.slice(out.length - 0)} ${o.bytes}`);
-console.log(`pane built: ${files.length} script files`);
+const size = (result) => Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
+console.log(`pane built: taskpane.js ${size(pane)} bytes, sign-in ${size(signin)} bytes`);

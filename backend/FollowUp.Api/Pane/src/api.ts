@@ -23,7 +23,7 @@ export interface Draft {
   interests: InterestFound[]; gifts: GiftLink[]; gift: GiftLink | null;
 }
 export interface DraftRequest {
-  eventId: string; interviewerEmail: string; notes?: string; senderName?: string; giftUrl?: string; event?: EventBody;
+  eventId: string; interviewerEmail: string; notes?: string; senderName?: string; giftUrl?: string; timeZone?: string; event?: EventBody;
 }
 export interface Finding { severity: string; code: string; message: string; fix?: string; }
 export interface ProblemDetails { title?: string; detail?: string; status?: number; }

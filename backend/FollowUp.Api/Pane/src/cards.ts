@@ -1,7 +1,7 @@
 // One card per interviewer: notes, interests found, gift links, live letter preview, and the send action.
 import { api, ApiError, type Draft, type EventBody, type Interview, type InterviewerInfo } from "./api";
 import { announce, h, on, safeHref, uid } from "./dom";
-import { createEmail, insertIntoCompose, senderName, type Surface } from "./host";
+import { createEmail, insertIntoCompose, senderName, timeZone, type Surface } from "./host";
 import { describeError, formatWhen, renderFindings, statusBadge } from "./views";
 
 const NOTES_LIMIT = 4000;
@@ -137,6 +137,7 @@ class InterviewerCard {
       notes: this.notesTouched ? this.notes : undefined,
       senderName: senderName(),
       giftUrl: this.giftUrl,
+      timeZone: timeZone(),
       event: this.view.event,
     }).then((draft) => {
       if (mine !== this.seq) return;

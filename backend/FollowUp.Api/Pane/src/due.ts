@@ -1,7 +1,7 @@
 // "Follow-ups due": freshest first, overdue count, Dismiss, open an interview, and quick insert in compose.
 import { api, type DueFollowUp, type Interview, type InterviewerInfo } from "./api";
 import { announce, h, on, uid } from "./dom";
-import { insertIntoCompose, senderName, type Surface } from "./host";
+import { insertIntoCompose, senderName, timeZone, type Surface } from "./host";
 import { describeError, errorPanel, hoursAgo, loading, renderFindings } from "./views";
 
 export interface DueListOptions {
@@ -99,7 +99,7 @@ async function quickInsert(item: DueFollowUp, person: InterviewerInfo, button: H
   button.setAttribute("aria-disabled", "true");
   status.textContent = `Drafting the thank-you to ${person.name}…`;
   try {
-    const draft = await api.draft({ eventId: item.eventId, interviewerEmail: person.email, senderName: senderName() });
+    const draft = await api.draft({ eventId: item.eventId, interviewerEmail: person.email, senderName: senderName(), timeZone: timeZone() });
     try {
       const result = await api.check({ eventId: item.eventId, interviewerEmail: person.email, subject: draft.subject, htmlBody: draft.htmlBody });
       renderFindings(findings, result?.findings ?? []);

@@ -120,3 +120,12 @@ export function officeThemeIsDark(): boolean | null {
     return null;
   }
 }
+
+/** The user's time zone, so the letter names the interview's day as they saw it. */
+export function timeZone(): string | undefined {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,9 +1,9 @@
 // Starts the pane: waits for Office (or falls back to preview), signs in only if the backend asks, renders a surface.
-import { api, useTokens } from "./api";
+import { api, useTokens, type Config } from "./api";
 import { renderInterview } from "./cards";
 import { h, on } from "./dom";
 import { dueSection } from "./due";
-import { detectSurface, officeThemeIsDark, readAppointment, type Surface } from "./host";
+import { detectSurface, officeThemeIsDark, readAppointment, supports, type Surface } from "./host";
 import { errorPanel, loading } from "./views";
 
 const OFFICE_WAIT_MS = 1500;
@@ -21,13 +21,15 @@ function applyTheme(): void {
   if (dark !== null) document.documentElement.dataset.theme = dark ? "dark" : "light";
 }
 
+// Asked at once, in parallel with Office's start, so the first interview loads sooner.
+let config: Promise<Config> | null = api.config();
 let signedIn = false;
 async function prepareBackend(): Promise<void> {
   if (signedIn) return;
-  const config = await api.config();
-  if (!config.demo && config.clientId && config.apiScope) {
-    const { createTokenSource } = await import("./signin");
-    useTokens(await createTokenSource(config));
+  const current = await (config ??= api.config()).catch((error) => { config = null; throw error; });
+  if (!current.demo && current.clientId && current.apiScope) {
+    const { createTokenSource } = await import("./signin.js");
+    useTokens(await createTokenSource(current, supports("NestedAppAuth", "1.1")));
   }
   signedIn = true;
 }
@@ -58,6 +60,7 @@ function home(surface: Surface): Promise<void> {
       const event = readAppointment();
       const interview = await api.resolve(event);
       main.replaceChildren(renderInterview({ interview, event, surface }), dueSection({ surface, open }));
+      performance.mark("followup:cards-ready");
     } else {
       const parts: HTMLElement[] = [];
       if (surface === "preview") {

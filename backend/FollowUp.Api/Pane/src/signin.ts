@@ -5,9 +5,9 @@ import {
   type IPublicClientApplication,
 } from "@azure/msal-browser";
 import type { Config, TokenSource } from "./api";
-import { supports } from "./host";
 
-export async function createTokenSource(config: Config): Promise<TokenSource> {
+/** `nested`: the host supports NestedAppAuth 1.1 (checked by the caller, so this chunk shares no code with the pane). */
+export async function createTokenSource(config: Config, nested: boolean): Promise<TokenSource> {
   const scopes = [config.apiScope!];
   const msalConfig = {
     auth: {
@@ -17,7 +17,6 @@ export async function createTokenSource(config: Config): Promise<TokenSource> {
     },
     cache: { cacheLocation: "localStorage" },
   };
-  const nested = supports("NestedAppAuth", "1.1");
   let app: IPublicClientApplication | null = nested ? await createNestablePublicClientApplication(msalConfig) : null;
   const standard = async (): Promise<IPublicClientApplication> => {
     if (!app) {
