@@ -69,6 +69,7 @@ public sealed class PaneTests(PaneHost host)
         var insert = page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Insert thank-you") }).First;
         await insert.ClickAsync();
         await page.GetByText(new Regex("Thank-you to .* inserted")).WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "pane-compose.png"), FullPage = true });
 
         var inserted = Assert.Single(await OfficeCalls(page, "item.body.setSelectedDataAsync")).GetProperty("args");
         Assert.Equal("html", inserted[1].GetProperty("coercionType").GetString());
@@ -153,6 +154,7 @@ public sealed class PaneTests(PaneHost host)
         var mailApp = page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Open in mail app") }).First;
         await Expect(mailApp, "href", new Regex("^mailto:[^?]+@[^?]+\\?subject=[^&]+&body="));
         Assert.Equal(0, await CreateButtons(page).CountAsync());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "pane-preview.png"), FullPage = true });
 
         var results = await page.RunAxe(NoFrames);
         Assert.DoesNotContain(results.Violations, v => v.Impact is "serious" or "critical");

@@ -41,7 +41,7 @@ class InterviewerCard {
   private inflight: Promise<void> | null = null;
   private readonly chips = h("ul", { class: "chips", "aria-label": "Interests found" });
   private readonly gifts = h("div", { class: "gift-options" });
-  private readonly preview = h("iframe", { class: "letter", sandbox: "", loading: "lazy" });
+  private readonly preview = h("iframe", { class: "letter", sandbox: "" });
   private readonly findings = h("ul", { class: "findings", "aria-label": "Etiquette check", hidden: true });
   private readonly problem = h("div", { class: "card-problem" });
   private readonly status = h("p", { class: "card-status", role: "status" });
@@ -126,32 +126,38 @@ class InterviewerCard {
     this.timer = window.setTimeout(() => { this.timer = undefined; void this.refresh(); }, DEBOUNCE_MS);
   }
 
+  /** Drafts again; one request per card at a time, and only the newest answer is shown. */
   private refresh(): Promise<void> {
     const mine = ++this.seq;
     this.stale = false;
     this.problem.replaceChildren();
     this.status.classList.remove("failed");
-    const work = api.draft({
-      eventId: this.view.interview.eventId,
-      interviewerEmail: this.person.email,
-      notes: this.notesTouched ? this.notes : undefined,
-      senderName: senderName(),
-      giftUrl: this.giftUrl,
-      timeZone: timeZone(),
-      event: this.view.event,
-    }).then((draft) => {
-      if (mine !== this.seq) return;
-      this.draft = draft;
-      this.show(draft);
-      void this.check(draft, mine);
-    }, (error) => {
-      if (mine !== this.seq) return;
-      this.draft = null;
-      const { title, detail } = describeError(error);
-      const retry = on(h("button", { type: "button", class: "btn" }, "Retry"), "click", () => void this.refresh());
-      this.problem.replaceChildren(h("div", { class: "error", role: "alert" },
-        h("p", { class: "error-title" }, `The letter to ${this.person.name} couldn't be drafted. ${title}`),
-        detail ? h("p", { class: "error-detail" }, detail) : null, retry));
+    const previous = this.inflight ?? Promise.resolve();
+    const work = previous.catch(() => undefined).then(async () => {
+      if (mine !== this.seq) return; // a newer request follows this one
+      try {
+        const draft = await api.draft({
+          eventId: this.view.interview.eventId,
+          interviewerEmail: this.person.email,
+          notes: this.notesTouched ? this.notes : undefined,
+          senderName: senderName(),
+          giftUrl: this.giftUrl,
+          timeZone: timeZone(),
+          event: this.view.event,
+        });
+        if (mine !== this.seq) return;
+        this.draft = draft;
+        this.show(draft);
+        void this.check(draft, mine);
+      } catch (error) {
+        if (mine !== this.seq) return;
+        this.draft = null;
+        const { title, detail } = describeError(error);
+        const retry = on(h("button", { type: "button", class: "btn" }, "Retry"), "click", () => void this.refresh());
+        this.problem.replaceChildren(h("div", { class: "error", role: "alert" },
+          h("p", { class: "error-title" }, `The letter to ${this.person.name} couldn't be drafted. ${title}`),
+          detail ? h("p", { class: "error-detail" }, detail) : null, retry));
+      }
     });
     this.inflight = work;
     return work;
@@ -280,10 +286,16 @@ class InterviewerCard {
 
 /** The backend's HTML letter inside a sandboxed frame: no scripts, no remote loads, never in the pane document. */
 function letterDocument(htmlBody: string): string {
+  const [text, paper, link] = paneIsDark() ? ["#ffffff", "#1f1f1f", "#479ef5"] : ["#242424", "#ffffff", "#0f6cbd"];
   return "<!doctype html><html><head><meta charset=\"utf-8\">"
     + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
-    + "<style>body{font:14px/1.45 'Segoe UI',system-ui,sans-serif;color:#242424;background:#fff;margin:10px}a{color:#0f6cbd}</style>"
+    + `<style>body{font:14px/1.45 'Segoe UI',system-ui,sans-serif;color:${text};background:${paper};margin:10px}a{color:${link}}p{margin:0 0 10px}</style>`
     + `</head><body>${htmlBody}</body></html>`;
+}
+
+function paneIsDark(): boolean {
+  const theme = document.documentElement.dataset.theme;
+  return theme ? theme === "dark" : window.matchMedia?.("(prefers-color-scheme: dark)").matches === true;
 }
 
 export function mailtoFor(email: string, draft: Draft): string {

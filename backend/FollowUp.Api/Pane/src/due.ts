@@ -59,7 +59,7 @@ function dueItem(item: DueFollowUp, options: DueListOptions, removed: () => void
   const meta = [item.company, item.role].filter(Boolean).join(" · ");
   const names = item.interviewers.map((person) => person.name).join(", ");
 
-  const dismiss = on(h("button", { type: "button", class: "btn subtle", "aria-label": `Dismiss follow-up: ${item.subject}` }, "Dismiss"),
+  const dismiss = on(h("button", { type: "button", class: "btn", "aria-label": `Dismiss follow-up: ${item.subject}` }, "Dismiss"),
     "click", async () => {
       dismiss.disabled = true;
       try {
