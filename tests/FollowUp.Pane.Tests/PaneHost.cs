@@ -63,7 +63,7 @@ public sealed class PaneHost : IAsyncLifetime
     public async Task<IPage> OpenPaneAsync(object? setup, string query = "", ColorScheme scheme = ColorScheme.Light)
     {
         var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 380, Height = 900 }, ColorScheme = scheme });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         if (setup is null)
         {

@@ -56,7 +56,9 @@ public sealed class PaneTests(PaneHost host)
     {
         var page = await host.OpenPaneAsync(host.PanelAppointment(mailboxVersion: "1.6"));
         await CreateButtons(page).First.ClickAsync();
-        await page.GetByText(new Regex("New message to .* opened")).WaitForAsync();
+        await page.Locator(".card-status").First.Filter(new() { HasTextRegex = new Regex(".") }).WaitForAsync();
+        var status = await page.Locator(".card-status").First.InnerTextAsync();
+        Assert.Matches("New message to .* opened", status);
         Assert.Single(await OfficeCalls(page, "mailbox.displayNewMessageForm"));
         Assert.Empty(await OfficeCalls(page, "mailbox.displayNewMessageFormAsync"));
         await page.Context.CloseAsync();
@@ -99,7 +101,7 @@ public sealed class PaneTests(PaneHost host)
     public async Task Backend_failure_shows_the_problem_and_Retry_recovers()
     {
         var context = await host.Browser.NewContextAsync();
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         var script = PaneHost.FakeOfficeScript;
         await page.AddInitScriptAsync($"window.__officeSetup = {JsonSerializer.Serialize(host.PanelAppointment())};");

@@ -69,7 +69,7 @@ class InterviewerCard {
     const actions = h("div", { class: "actions" });
     const surface = view.surface;
     if (surface === "compose") {
-      actions.append(this.actionButton("Insert thank-you", `Insert thank-you to ${person.name}`, () => this.insert()));
+      actions.append(this.actionButton(`Insert thank-you to ${person.name}`, null, () => this.insert()));
     } else if (surface === "preview") {
       actions.append(this.actionButton("Copy", `Copy letter to ${person.name}`, () => this.copy(), "btn"));
       this.mailto = h("a", { class: "btn", href: "#", "aria-label": `Open in mail app: letter to ${person.name}` }, "Open in mail app");

@@ -78,8 +78,8 @@ function dueItem(item: DueFollowUp, options: DueListOptions, removed: () => void
   const actions = h("div", { class: "actions" });
   if (options.surface === "compose") {
     for (const person of item.interviewers.filter((p) => p.status === "due")) {
-      const button = h("button", { type: "button", class: "btn primary", "aria-label": `Insert thank-you to ${person.name}` },
-        "Insert thank-you");
+      const button = h("button", { type: "button", class: "btn primary" },
+        `Insert thank-you to ${person.firstName || person.name}`);
       on(button, "click", () => void quickInsert(item, person, button, status, findings));
       actions.append(button);
     }
