@@ -3,17 +3,20 @@ using FollowUp.Api.Extensions;
 using FollowUp.Api.FollowUps;
 using FollowUp.Api.Interests;
 using FollowUp.Api.Interviews;
+using FollowUp.Api.Mail;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(TimeProvider.System);
 var mode = builder.AddFollowUpIdentity();
+builder.AddScaleOut();
 builder.AddGraph(mode);
 builder.AddFollowUpStorage();
 builder.AddFollowUpOpenApi();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<GraphFailureHandler>();
 builder.Services.AddScoped<InterviewDesk>();
+builder.Services.AddFollowUpMail();
 
 var app = builder.Build();
 

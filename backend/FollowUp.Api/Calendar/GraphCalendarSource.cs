@@ -1,3 +1,4 @@
+using FollowUp.Api.Resilience;
 using FollowUp.Domain.Calendar;
 using FollowUp.Domain.Text;
 using Microsoft.Graph;
@@ -8,9 +9,14 @@ using GraphEmailAddress = Microsoft.Graph.Models.EmailAddress;
 
 namespace FollowUp.Api.Calendar;
 
-/// <summary>Reads <c>/me/calendarView</c> through the real <see cref="GraphServiceClient"/>.</summary>
-public sealed class GraphCalendarSource(GraphServiceClient graph) : ICalendarSource
+/// <summary>
+/// Reads <c>/me/calendarView</c> through the real <see cref="GraphServiceClient"/>, every page, or fails: a nextLink
+/// that comes back to a page already read, or more pages than any real window has, is a 502, never a partial list.
+/// </summary>
+public sealed class GraphCalendarSource(GraphServiceClient graph, GraphResilienceOptions? options = null) : ICalendarSource
 {
+    private readonly int _maxPages = (options ?? new GraphResilienceOptions()).MaxPages;
+
     /// <summary>Only the fields the domain reads: smaller answers, fewer throttling units.</summary>
     public static readonly string[] Select =
     [
@@ -21,7 +27,7 @@ public sealed class GraphCalendarSource(GraphServiceClient graph) : ICalendarSou
 
     public const int PageSize = 100;
 
-    // UTC times and text bodies on every page: PageIterator drops request headers after the first page.
+    // UTC times and text bodies, asked again on every page (a nextLink carries the query, not the headers).
     private static void AddPreferHeaders(RequestHeaders headers)
     {
         headers.Add("Prefer", "outlook.timezone=\"UTC\"");
@@ -30,23 +36,38 @@ public sealed class GraphCalendarSource(GraphServiceClient graph) : ICalendarSou
 
     public async Task<IReadOnlyList<CalendarEvent>> GetWindowAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
-        var first = await graph.Me.CalendarView.GetAsync(request =>
+        Action<RequestConfiguration<Microsoft.Graph.Me.CalendarView.CalendarViewRequestBuilder.CalendarViewRequestBuilderGetQueryParameters>> window = request =>
         {
             request.QueryParameters.StartDateTime = from.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ");
             request.QueryParameters.EndDateTime = to.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ");
             request.QueryParameters.Select = Select;
             request.QueryParameters.Top = PageSize;
             AddPreferHeaders(request.Headers);
-        }, ct);
-        if (first is null) return [];
+        };
+        var read = new HashSet<string>(StringComparer.Ordinal) { PageKey(graph.Me.CalendarView.ToGetRequestInformation(window).URI) };
+        var page = await graph.Me.CalendarView.GetAsync(window, ct);
 
         var events = new List<CalendarEvent>();
-        var iterator = PageIterator<Event, EventCollectionResponse>.CreatePageIterator(
-            graph, first,
-            item => { events.Add(ToDomain(item)); return true; },
-            request => { AddPreferHeaders(request.Headers); return request; });
-        await iterator.IterateAsync(ct);
+        while (page is not null)
+        {
+            foreach (var item in page.Value ?? []) events.Add(ToDomain(item));
+            if (string.IsNullOrEmpty(page.OdataNextLink)) return events;
+            if (!Uri.TryCreate(page.OdataNextLink, UriKind.Absolute, out var next) || !read.Add(PageKey(next)))
+                throw new GraphAnswerException("Microsoft Graph's calendar pages lead back to a page already read.");
+            if (read.Count > _maxPages)
+                throw new GraphAnswerException($"Microsoft Graph's calendar window runs past {_maxPages} pages.");
+            page = await graph.Me.CalendarView.WithUrl(next.AbsoluteUri).GetAsync(request => AddPreferHeaders(request.Headers), ct);
+        }
         return events;
+    }
+
+    /// <summary>One page, however its link is spelled: host, path and the decoded query parameters in order.</summary>
+    internal static string PageKey(Uri uri)
+    {
+        var query = uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => Uri.UnescapeDataString(p.Replace('+', ' ')))
+            .Order(StringComparer.Ordinal);
+        return $"{uri.Scheme}://{uri.IdnHost.ToLowerInvariant()}:{uri.Port}{Uri.UnescapeDataString(uri.AbsolutePath).ToLowerInvariant()}?{string.Join('&', query)}";
     }
 
     public async Task<CalendarEvent?> GetEventAsync(string id, CancellationToken ct)

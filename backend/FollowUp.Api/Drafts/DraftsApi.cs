@@ -1,12 +1,9 @@
 using System.Net.Mail;
 using FollowUp.Api.Extensions;
-using FollowUp.Api.Identity;
 using FollowUp.Api.Interviews;
-using FollowUp.Api.Storage;
+using FollowUp.Domain.Etiquette;
 using FollowUp.Domain.Gifts;
 using FollowUp.Domain.Interests;
-using FollowUp.Domain.Letters;
-using FollowUp.Domain.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -30,21 +27,59 @@ public sealed record DraftView(
     IReadOnlyList<Recipient> To, string Subject, string HtmlBody, string TextBody,
     IReadOnlyList<InterestMatch> Interests, IReadOnlyList<Gift> Gifts, Gift? Gift);
 
+/// <summary>A letter as the user edited it, to check before sending.</summary>
+public sealed record CheckRequest(string? EventId, string? InterviewerEmail, string? Subject, string? HtmlBody);
+
+/// <summary>What the etiquette check found (errors block a scheduled send; warnings and tips do not).</summary>
+public sealed record CheckView(IReadOnlyList<EtiquetteFinding> Findings);
+
 public static class DraftsApi
 {
     public const int MaxNotesLength = 4000;
+    /// <summary>Outlook's own limit for an HTML body handed to a new message.</summary>
+    public const int MaxHtmlBodyBytes = 32 * 1024;
+    public const int MaxSubjectLength = 255;
 
     public static IEndpointRouteBuilder MapDrafts(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/drafts").WithTags("Drafts");
         group.MapPost("/", Create)
             .WithSummary("Draft the thank-you to one interviewer")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithDescription("Finds the interviewer's interests in the notes, suggests gift links, writes the letter (HTML and text) and saves the notes.");
+        group.MapPost("/check", Check)
+            .WithSummary("Check a letter's etiquette")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithDescription("Runs the etiquette rules on the letter as the user edited it, next to the letters of the other panelists of the same interview, and keeps it for their checks.");
         return api;
     }
 
-    public static async Task<Results<Ok<DraftView>, NotFound<ProblemDetails>, ValidationProblem>> Create(
-        DraftRequest request, InterviewDesk desk, FollowUpStore store, CurrentUser user, CancellationToken ct)
+    /// <summary>Null when the edited letter is acceptable to store and send, else the problem.</summary>
+    public static ValidationProblem? CheckLetter(string? subject, string? htmlBody)
+    {
+        if (string.IsNullOrWhiteSpace(subject)) return Problems.Invalid("subject", "subject is required.");
+        if (subject.Length > MaxSubjectLength) return Problems.Invalid("subject", $"The subject may hold at most {MaxSubjectLength} characters.");
+        if (string.IsNullOrWhiteSpace(htmlBody)) return Problems.Invalid("htmlBody", "htmlBody is required.");
+        if (System.Text.Encoding.UTF8.GetByteCount(htmlBody) > MaxHtmlBodyBytes)
+            return Problems.Invalid("htmlBody", $"htmlBody may hold at most {MaxHtmlBodyBytes / 1024} KB.");
+        return null;
+    }
+
+    public static async Task<Results<Ok<CheckView>, ProblemHttpResult, ValidationProblem>> Check(
+        CheckRequest request, InterviewDesk desk, LetterWriter writer, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request.EventId)) return Problems.Invalid("eventId", "eventId is required.");
+        if (string.IsNullOrWhiteSpace(request.InterviewerEmail)) return Problems.Invalid("interviewerEmail", "interviewerEmail is required.");
+        if (CheckLetter(request.Subject, request.HtmlBody) is { } invalid) return invalid;
+
+        var (judged, interviewer) = await desk.FindInterviewerAsync(request.EventId, request.InterviewerEmail, null, ct);
+        if (judged is null) return Problems.NotFound("Unknown event", "The calendar has no event with this id.");
+        if (interviewer is null) return Problems.NotFound("Unknown interviewer", "This person is not among the interviewers of the event.");
+        return TypedResults.Ok(new CheckView(await writer.CheckAsync(judged, interviewer, request.Subject!, request.HtmlBody!, ct)));
+    }
+
+    public static async Task<Results<Ok<DraftView>, ProblemHttpResult, ValidationProblem>> Create(
+        DraftRequest request, InterviewDesk desk, LetterWriter writer, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.EventId)) return Problems.Invalid("eventId", "eventId is required.");
         if (string.IsNullOrWhiteSpace(request.InterviewerEmail) || !MailAddress.TryCreate(request.InterviewerEmail.Trim(), out _))
@@ -52,38 +87,12 @@ public static class DraftsApi
         if (request.Notes is { Length: > MaxNotesLength })
             return Problems.Invalid("notes", $"Notes may hold at most {MaxNotesLength} characters ({request.Notes.Length} sent).");
 
-        var judged = await desk.FindAsync(request.EventId, request.Event, ct);
+        var (judged, interviewer) = await desk.FindInterviewerAsync(request.EventId, request.InterviewerEmail, request.Event, ct);
         if (judged is null) return Problems.NotFound("Unknown event", "The calendar has no event with this id.");
-        var email = request.InterviewerEmail.Trim();
-        var interviewer = judged.Parties.Interviewers.FirstOrDefault(p => string.Equals(p.Email, email, StringComparison.OrdinalIgnoreCase));
         if (interviewer is null) return Problems.NotFound("Unknown interviewer", "This person is not among the interviewers of the event.");
 
-        var record = await store.FindAsync(request.EventId, email, ct);
-        var notes = request.Notes ?? (record is null ? "" : store.Notes(record) ?? "");
-        var interests = InterestExtractor.Default.Extract(notes);
-        var gifts = interests.SelectMany(i => GiftCatalog.Default.For(i.Topic)).DistinctBy(g => g.Url).ToList();
-        var giftUrl = request.GiftUrl ?? (request.Notes is null ? record?.GiftUrl : null);
-        var gift = gifts.FirstOrDefault(g => g.Url == giftUrl) ?? gifts.FirstOrDefault();
-
-        var letter = ThankYouComposer.Default.Compose(new LetterInput
-        {
-            Interviewer = interviewer,
-            Panel = judged.Parties.Interviewers,
-            Company = judged.Parties.Company,
-            Role = judged.Parties.Role,
-            EventId = judged.Event.Id,
-            InterviewStart = judged.Event.Start,
-            TimeZone = TimeZones.Find(request.TimeZone) ?? TimeZones.Find(judged.Event.OriginalTimeZone),
-            SenderName = string.IsNullOrWhiteSpace(request.SenderName) ? user.Name : request.SenderName.Trim(),
-            Notes = notes,
-            Interests = interests,
-            MainInterestPhrase = interests.Count > 0 ? InterestExtractor.Default.PhraseFor(interests[0].Topic) : null,
-            Gift = gift,
-        });
-
-        if (request.Notes is not null || record is null)
-            await store.SaveNotesAsync(request.EventId, email, interviewer.Name, notes, interests, gift?.Url, ct);
-
+        var (letter, interests, gifts, gift) = await writer.WriteAsync(judged, interviewer,
+            new LetterRequest(request.Notes, request.SenderName, request.GiftUrl, request.TimeZone), ct);
         return TypedResults.Ok(new DraftView([new Recipient(interviewer.Name, interviewer.Email)], letter.Subject, letter.HtmlBody, letter.TextBody, interests, gifts, gift));
     }
 }

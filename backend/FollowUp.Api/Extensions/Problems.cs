@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace FollowUp.Api.Extensions;
 
-/// <summary>ProblemDetails answers shared by the features.</summary>
+/// <summary>ProblemDetails answers shared by the features (served as application/problem+json).</summary>
 public static class Problems
 {
-    public static NotFound<ProblemDetails> NotFound(string title, string detail) =>
-        TypedResults.NotFound(new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = title, Detail = detail });
+    public static ProblemHttpResult NotFound(string title, string detail) =>
+        TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status404NotFound);
 
     public static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });

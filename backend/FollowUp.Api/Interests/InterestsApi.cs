@@ -20,6 +20,7 @@ public static class InterestsApi
             .WithDescription("Main interest first, each with the words of the notes that show it.");
         api.MapGet("/gifts", Gifts).WithTags("Interests")
             .WithSummary("Intellectual gifts for an interest")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithDescription("Free, reputable pages (articles, patterns, guides) about the interest: never a purchase.");
         return api;
     }
@@ -33,7 +34,7 @@ public static class InterestsApi
     }
 
     /// <summary>Gifts for a topic ("knitting"); a word of the notes ("knits") is understood too.</summary>
-    public static Results<Ok<IReadOnlyList<Gift>>, NotFound<ProblemDetails>, ValidationProblem> Gifts(string? interest)
+    public static Results<Ok<IReadOnlyList<Gift>>, ProblemHttpResult, ValidationProblem> Gifts(string? interest)
     {
         if (string.IsNullOrWhiteSpace(interest)) return Problems.Invalid("interest", "interest is required, e.g. ?interest=knitting.");
         if (interest.Length > 200) return Problems.Invalid("interest", "interest may hold at most 200 characters.");

@@ -1,5 +1,6 @@
 using FollowUp.Api.Calendar;
 using FollowUp.Api.Identity;
+using FollowUp.Api.Mail;
 using FollowUp.Api.Storage;
 using FollowUp.Domain.Calendar;
 using FollowUp.Domain.Detection;
@@ -15,7 +16,7 @@ public sealed record JudgedEvent(CalendarEvent Event, InterviewAssessment Assess
 /// Where the calendar (Graph), the domain's judgement and the user's records meet: interviews with the status of
 /// every thank-you, and the list of those due.
 /// </summary>
-public sealed class InterviewDesk(ICalendarSource calendar, FollowUpStore store, CurrentUser user, TimeProvider clock)
+public sealed class InterviewDesk(ICalendarSource calendar, SentItems sentItems, FollowUpStore store, CurrentUser user, TimeProvider clock)
 {
     public static readonly TimeSpan DefaultLookBack = TimeSpan.FromDays(14);
     public static readonly TimeSpan DefaultLookAhead = TimeSpan.FromDays(14);
@@ -39,13 +40,17 @@ public sealed class InterviewDesk(ICalendarSource calendar, FollowUpStore store,
         return interviews.Select(j => View(j, records)).ToList();
     }
 
+    /// <summary>
+    /// Ended interviews with interviewers still owed a letter, freshest first. Letters the user already sent (found in
+    /// Sent Items, one Graph call chain for the whole window) are recorded as sent and drop off.
+    /// </summary>
     public async Task<IReadOnlyList<DueFollowUpView>> DueAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
         var now = Now;
-        var interviews = await InterviewsAsync(from, to, ct);
-        return interviews
-            .Where(i => i.End <= now.UtcDateTime)
-            .Select(i => (Interview: i, Owed: i.Interviewers.Where(p => FollowUpRules.TryParse(p.Status, out var s) && FollowUpRules.IsOwed(s)).ToList()))
+        var ended = (await InterviewsAsync(from, to, ct)).Where(i => i.End <= now.UtcDateTime).ToList();
+        ended = await RecordSentThankYousAsync(ended, ct);
+        return ended
+            .Select(i => (Interview: i, Owed: i.Interviewers.Where(p => IsOwed(p.Status)).ToList()))
             .Where(x => x.Owed.Count > 0)
             .OrderByDescending(x => x.Interview.End)
             .Select(x =>
@@ -56,6 +61,40 @@ public sealed class InterviewDesk(ICalendarSource calendar, FollowUpStore store,
                     x.Interview.Start, x.Interview.End, Math.Round(hours, 1), overdue, x.Owed);
             })
             .ToList();
+    }
+
+    private static bool IsOwed(string status) => FollowUpRules.TryParse(status, out var s) && FollowUpRules.IsOwed(s);
+
+    private async Task<List<InterviewView>> RecordSentThankYousAsync(List<InterviewView> ended, CancellationToken ct)
+    {
+        var owed = ended.SelectMany(i => i.Interviewers.Where(p => IsOwed(p.Status))
+            .Select(p => new OwedLetter(i.EventId, p.Email, p.Name, new DateTimeOffset(DateTime.SpecifyKind(i.End, DateTimeKind.Utc)))))
+            .ToList();
+        if (owed.Count == 0) return ended;
+
+        var sent = await sentItems.SinceAsync(owed.Min(o => o.InterviewEnd), ct);
+        var found = SentThankYous.Match(owed, sent).ToList();
+        if (found.Count == 0) return ended;
+        // A letter Exchange still holds for a scheduled send has not gone out, wherever a mailbox shows it meanwhile.
+        var records = await store.ForEventsAsync(found.Select(f => f.Letter.EventId).Distinct().ToList(), ct);
+        found.RemoveAll(f => records.TryGetValue((f.Letter.EventId, FollowUpStore.Key(f.Letter.Email)), out var r) && r.ScheduledSendAt > Now);
+        if (found.Count == 0) return ended;
+        foreach (var thanks in found)
+            await store.MarkSentAsync(thanks.Letter.EventId, thanks.Letter.Email, thanks.Letter.Name, thanks.SentAt, ct);
+
+        var sentTo = found.Select(f => (f.Letter.EventId, FollowUpStore.Key(f.Letter.Email))).ToHashSet();
+        return ended.Select(i => i with
+        {
+            Interviewers = i.Interviewers.Select(p => sentTo.Contains((i.EventId, FollowUpStore.Key(p.Email))) ? p with { Status = FollowUpStatus.Sent.ToWire() } : p).ToList(),
+        }).ToList();
+    }
+
+    /// <summary>The event and the interviewer named by <paramref name="email"/> in it (either null when unknown).</summary>
+    public async Task<(JudgedEvent? Judged, Interviewer? Interviewer)> FindInterviewerAsync(string eventId, string email, AppointmentItem? item, CancellationToken ct)
+    {
+        var judged = await FindAsync(eventId, item, ct);
+        var interviewer = judged?.Parties.Interviewers.FirstOrDefault(p => string.Equals(p.Email, email.Trim(), StringComparison.OrdinalIgnoreCase));
+        return (judged, interviewer);
     }
 
     /// <summary>The event from the calendar, or (for an item the calendar does not know) as Outlook described it.</summary>

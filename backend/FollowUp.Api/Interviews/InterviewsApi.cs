@@ -1,3 +1,4 @@
+using FollowUp.Api.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FollowUp.Api.Interviews;
@@ -30,7 +31,7 @@ public static class InterviewsApi
     public static async Task<Results<Ok<InterviewView>, ValidationProblem>> Resolve(AppointmentItem item, InterviewDesk desk, CancellationToken ct)
     {
         if (item.Start is null || item.End is null)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["start"] = ["The appointment's start and end are required."] });
+            return Problems.Invalid("start", "The appointment's start and end are required.");
         var judged = await desk.FindAsync(string.IsNullOrWhiteSpace(item.EventId) ? $"item:{Guid.NewGuid():N}" : item.EventId, item, ct);
         return TypedResults.Ok(await desk.ViewAsync(judged!, ct));
     }
@@ -42,9 +43,9 @@ public static class Window
     public static ValidationProblem? Check(DateTimeOffset from, DateTimeOffset to)
     {
         if (to <= from)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = ["'to' must be later than 'from'."] });
+            return Problems.Invalid("to", "'to' must be later than 'from'.");
         if (to - from > InterviewsApi.MaxWindow)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = [$"The window may span at most {InterviewsApi.MaxWindow.TotalDays:0} days."] });
+            return Problems.Invalid("to", $"The window may span at most {InterviewsApi.MaxWindow.TotalDays:0} days.");
         return null;
     }
 }

@@ -24,6 +24,7 @@ public abstract class FollowUpDb(DbContextOptions options) : DbContext(options),
         f.Property(x => x.Status).HasMaxLength(16).IsRequired();
         f.Property(x => x.OutlookDraftId).HasMaxLength(512);
         f.Property(x => x.OutlookDraftWebLink).HasMaxLength(2048);
+        f.Property(x => x.DraftClaim).HasMaxLength(64);
         f.HasIndex(x => new { x.TenantId, x.UserId, x.EventId, x.InterviewerEmail }).IsUnique();
         f.HasIndex(x => x.UpdatedAt);
     }

@@ -26,4 +26,9 @@ public sealed class FollowUpRecord
     public string? OutlookDraftWebLink { get; set; }
     /// <summary>A deferred send scheduled through Exchange, if any.</summary>
     public DateTimeOffset? ScheduledSendAt { get; set; }
+    /// <summary>The latest letter written, checked or drafted for this interviewer (encrypted like the notes).</summary>
+    public string? ProtectedLetter { get; set; }
+    /// <summary>Who is creating the Outlook draft right now, so two instances never both create one.</summary>
+    public string? DraftClaim { get; set; }
+    public DateTimeOffset? DraftClaimUntil { get; set; }
 }

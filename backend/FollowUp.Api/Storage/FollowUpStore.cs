@@ -75,6 +75,50 @@ public sealed class FollowUpStore(FollowUpDb db, CurrentUser user, IDataProtecti
             r.Status = wire;
         }, ct);
 
+    /// <summary>Records a thank-you found in Sent Items; never undoes a dismissal, and keeps the earliest letter's time.</summary>
+    public Task<FollowUpRecord> MarkSentAsync(string eventId, string email, string? name, DateTimeOffset sentAt, CancellationToken ct) =>
+        UpsertAsync(eventId, email, r =>
+        {
+            if (r.Status is "sent" or "dismissed") return;
+            r.InterviewerName ??= name;
+            r.Status = FollowUpStatus.Sent.ToWire();
+            r.StatusChangedAt = sentAt;
+        }, ct);
+
+    public Task<FollowUpRecord> SaveLetterAsync(string eventId, string email, string? name, string html, CancellationToken ct) =>
+        UpsertAsync(eventId, email, r =>
+        {
+            r.InterviewerName ??= name;
+            r.ProtectedLetter = _protector.Protect(html);
+        }, ct);
+
+    public string? Letter(FollowUpRecord r) => r.ProtectedLetter is null ? null : _protector.Unprotect(r.ProtectedLetter);
+
+    /// <summary>The latest letters of the other interviewers of the same event, so a panel's letters differ.</summary>
+    public async Task<IReadOnlyList<string>> OtherLettersAsync(string eventId, string email, CancellationToken ct)
+    {
+        var key = Key(email);
+        var rows = await Mine.AsNoTracking().Where(f => f.EventId == eventId && f.InterviewerEmail != key && f.ProtectedLetter != null).OrderBy(f => f.Id).ToListAsync(ct);
+        return rows.Select(r => Letter(r)!).ToList();
+    }
+
+    /// <summary>
+    /// Claims the right to create the Outlook draft for this row, across instances: a conditional UPDATE that only one
+    /// caller can win while the claim is live. Returns false when someone else holds it.
+    /// </summary>
+    public async Task<bool> TryClaimDraftAsync(long id, string claim, TimeSpan hold, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var until = now + hold;
+        var won = await Mine.Where(f => f.Id == id && (f.DraftClaim == null || f.DraftClaimUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.DraftClaim, claim).SetProperty(f => f.DraftClaimUntil, until), ct);
+        return won == 1;
+    }
+
+    public Task ReleaseDraftClaimAsync(long id, string claim, CancellationToken ct) =>
+        Mine.Where(f => f.Id == id && f.DraftClaim == claim)
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.DraftClaim, (string?)null).SetProperty(f => f.DraftClaimUntil, (DateTimeOffset?)null), ct);
+
     public string? Notes(FollowUpRecord r) => r.ProtectedNotes is null ? null : _protector.Unprotect(r.ProtectedNotes);
 
     public IReadOnlyList<InterestMatch> Interests(FollowUpRecord r) =>

@@ -33,6 +33,13 @@ namespace FollowUp.Api.Storage.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DraftClaim")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("DraftClaimUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("EventId")
                         .IsRequired()
                         .HasMaxLength(512)
@@ -60,6 +67,9 @@ namespace FollowUp.Api.Storage.Migrations.Postgres
                         .HasColumnType("character varying(2048)");
 
                     b.Property<string>("ProtectedInterests")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProtectedLetter")
                         .HasColumnType("text");
 
                     b.Property<string>("ProtectedNotes")

@@ -25,6 +25,13 @@ namespace FollowUp.Api.Storage.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DraftClaim")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DraftClaimUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("EventId")
                         .IsRequired()
                         .HasMaxLength(512)
@@ -52,6 +59,9 @@ namespace FollowUp.Api.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProtectedInterests")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedLetter")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProtectedNotes")

@@ -1,0 +1,49 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace FollowUp.Api.Storage.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class FollowUpLifecycle : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "DraftClaim",
+                table: "follow_ups",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "DraftClaimUntil",
+                table: "follow_ups",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ProtectedLetter",
+                table: "follow_ups",
+                type: "TEXT",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "DraftClaim",
+                table: "follow_ups");
+
+            migrationBuilder.DropColumn(
+                name: "DraftClaimUntil",
+                table: "follow_ups");
+
+            migrationBuilder.DropColumn(
+                name: "ProtectedLetter",
+                table: "follow_ups");
+        }
+    }
+}
