@@ -48,6 +48,7 @@ api.MapFollowUps();
 api.MapDrafts();
 api.MapInterests();
 api.MapMe();
+app.MapAddin();
 
 app.Run();
 
