@@ -44,7 +44,8 @@ public sealed partial class DemoGraphHandler(SampleMailbox mailbox, TimeProvider
 
     private HttpResponseMessage Route(HttpMethod method, string route, NameValueCollection query, HttpRequestMessage request, string? body)
     {
-        var segments = route.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        // Ids travel percent-encoded (Graph ids end in '='); compare them decoded.
+        var segments = route.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray();
         if (segments.Length == 0 || !segments[0].Equals("me", StringComparison.OrdinalIgnoreCase))
             throw new GraphFault(HttpStatusCode.BadRequest, "BadRequest", "Only /me resources are served by the demo mailbox.");
 
