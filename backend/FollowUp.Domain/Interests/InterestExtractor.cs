@@ -6,7 +6,7 @@ namespace FollowUp.Domain.Interests;
 /// </summary>
 public sealed class InterestExtractor
 {
-    private const int NegationReach = 6, CueReach = 3, BlockedTopic = -1;
+    private const int NegationReach = 6, CueReach = 3, CoachReach = 3, TeamReach = 4, BlockedTopic = -1;
     private const double NamedWeight = 3, WeakWeight = 1, PassionBonus = 3, HabitBonus = 2, PossessiveBonus = 1;
 
     private static readonly Lazy<InterestExtractor> Embedded = new(() => new InterestExtractor(InterestVocabulary.Embedded()));
@@ -15,9 +15,11 @@ public sealed class InterestExtractor
     private readonly Dictionary<string, int> _topicIndex;
     private readonly int[][] _broader;
     private readonly TermNode _root = new();
-    private readonly HashSet<string> _passion, _habit, _negations, _negationExceptions, _self, _other, _family, _place, _shared, _job, _honorifics, _clauseBreaks;
+    private readonly HashSet<string> _passion, _habit, _negations, _negationExceptions, _self, _other, _family, _place, _shared, _job, _honorifics, _clauseBreaks,
+        _coaching, _teamWords, _domainEndings, _companyWords, _intoLeads;
     private readonly HashSet<(string, string)> _negationPairs;
     private static readonly HashSet<string> Possessives = ["his", "her", "their"];
+    private static readonly HashSet<string> Determiners = ["the", "a", "an", "that", "this"];
 
     /// <summary>The extractor built from the embedded interests.json.</summary>
     public static InterestExtractor Default => Embedded.Value;
@@ -40,6 +42,11 @@ public sealed class InterestExtractor
         _job = Set(vocabulary.JobWords);
         _honorifics = Set(vocabulary.Honorifics);
         _clauseBreaks = Set(vocabulary.ClauseBreakWords);
+        _coaching = Set(vocabulary.CoachingVerbs);
+        _teamWords = Set(vocabulary.TeamWords);
+        _domainEndings = Set(vocabulary.DomainEndings);
+        _companyWords = Set(vocabulary.CompanyWords);
+        _intoLeads = Set(vocabulary.IntoLeads);
 
         _interests = vocabulary.Interests;
         _topicIndex = _interests.Select((e, i) => (e.Topic, i)).ToDictionary(p => p.Topic, p => p.i, StringComparer.OrdinalIgnoreCase);
@@ -74,7 +81,7 @@ public sealed class InterestExtractor
         {
             var (term, end) = LongestTermAt(tokens, i);
             if (term is null) { i++; continue; }
-            double? score = term.Topic == BlockedTopic ? null : Judge(tokens, clauses[tokens[i].Clause], term, i, end);
+            double? score = term.Topic == BlockedTopic ? null : Judge(notes, tokens, clauses[tokens[i].Clause], term, i, end);
             if (score is { } value)
             {
                 var evidence = EvidenceSpan(notes, tokens, i, end);
@@ -201,17 +208,26 @@ public sealed class InterestExtractor
             f.Passion |= _passion.Contains(t.Norm);
             f.Habit |= _habit.Contains(t.Norm);
             f.Shared |= _shared.Contains(t.Norm);
-            if (_job.Contains(t.Norm)) f.JobWords++;
+            // "not the programming language, the board game": a denied job word is no job talk.
+            if (_job.Contains(t.Norm) && !NegatedJustBefore(tokens, f.First, i)) f.JobWords++;
         }
         return facts;
     }
 
+    private bool NegatedJustBefore(List<NoteToken> tokens, int clauseFirst, int index)
+    {
+        for (int k = Math.Max(clauseFirst, index - 3); k < index; k++)
+            if (_negations.Contains(tokens[k].Norm)) return true;
+        return false;
+    }
+
     /// <summary>The mention's score, or null when it is not the interviewer's interest.</summary>
-    private double? Judge(List<NoteToken> tokens, ClauseFacts clause, Term term, int start, int end)
+    private double? Judge(string notes, List<NoteToken> tokens, ClauseFacts clause, Term term, int start, int end)
     {
         if (!term.Named && LooksLikeProperName(tokens, start, end)) return null;
         if (BelongsToSomeoneElse(tokens, clause, start)) return null;
         if (IsNegated(tokens, clause, start)) return null;
+        if (NamesAnOrganisation(notes, tokens, term, start, end)) return null;
 
         int jobWordsInTerm = 0;
         for (int k = start; k <= end; k++) if (_job.Contains(tokens[k].Norm)) jobWordsInTerm++;
@@ -240,6 +256,37 @@ public sealed class InterestExtractor
         return false;
     }
 
+    // "the Chess.com partnerships team", "Lego Education", "works on the Formula 1 account": a company, product or team
+    // bearing the name, unless the clause also says the person enjoys it ("plays on chess.com every night").
+    private bool NamesAnOrganisation(string notes, List<NoteToken> tokens, Term term, int start, int end)
+    {
+        bool domain = false;
+        for (int k = start; k <= Math.Min(end + 1, tokens.Count - 1) && !domain; k++)
+            domain = k > start && _domainEndings.Contains(tokens[k].Norm)
+                     && tokens[k].Start == tokens[k - 1].End + 1 && notes[tokens[k - 1].End] == '.';
+        bool written = domain || term.Named || (tokens[start].Capitalized && !tokens[start].Initial);
+        if (!written) return false;
+        bool enjoys = CueNear(tokens, start, end);
+        if (domain && !enjoys) return true;
+        int after = end + (domain && end + 1 < tokens.Count && _domainEndings.Contains(tokens[end + 1].Norm) ? 2 : 1);
+        if (after < tokens.Count && tokens[after].Clause == tokens[start].Clause && tokens[after].Capitalized
+            && _companyWords.Contains(tokens[after].Norm)) return true;
+        if (enjoys) return false;
+        for (int k = after; k < Math.Min(tokens.Count, after + TeamReach); k++)
+        {
+            if (tokens[k].Clause != tokens[start].Clause) break;
+            if (_teamWords.Contains(tokens[k].Norm)) return true;
+        }
+        return false;
+    }
+
+    private bool CueNear(List<NoteToken> tokens, int start, int end)
+    {
+        for (int k = Math.Max(0, start - CueReach); k <= Math.Min(tokens.Count - 1, end + CueReach); k++)
+            if (tokens[k].Clause == tokens[start].Clause && (_passion.Contains(tokens[k].Norm) || _habit.Contains(tokens[k].Norm))) return true;
+        return false;
+    }
+
     // A capitalised cue or pronoun ("Loves Jazz", "I") starts a sentence, not a name.
     private bool IsOrdinaryWord(string norm) =>
         _passion.Contains(norm) || _habit.Contains(norm) || _self.Contains(norm) || _other.Contains(norm) || _negations.Contains(norm);
@@ -247,6 +294,9 @@ public sealed class InterestExtractor
     // "Packers fan" beside the word outweighs job talk in the clause; "I'd love to work on their golf app" does not.
     private bool PassionNear(List<NoteToken> tokens, int start, int end)
     {
+        // "he's into video games", "really into chess": being into something is a passion, whatever else the clause says.
+        for (int k = Math.Max(1, start - 2); k < start; k++)
+            if (tokens[k].Norm == "into" && tokens[k - 1].Clause == tokens[start].Clause && _intoLeads.Contains(tokens[k - 1].Norm)) return true;
         for (int k = Math.Max(0, start - CueReach); k <= Math.Min(tokens.Count - 1, end + CueReach); k++)
             if (tokens[k].Clause == tokens[start].Clause && _passion.Contains(tokens[k].Norm)) return true;
         return false;
@@ -260,7 +310,9 @@ public sealed class InterestExtractor
         {
             var t = tokens[k];
             if (_self.Contains(t.Norm)) return !clause.Shared;
-            if (_family.Contains(t.Norm)) return !(k - 2 >= clause.First && tokens[k - 2].Norm is "and" or "with");
+            // "She coaches her daughter's team": coaching a relative's team is her own pastime.
+            if (_family.Contains(t.Norm))
+                return !(k - 2 >= clause.First && tokens[k - 2].Norm is "and" or "with") && !CoachesBefore(tokens, clause.First, k);
             if (_other.Contains(t.Norm)) return false;
             // A capitalised word is a person ("I think Pat loves golf") unless it follows "the", "in"... ("the Chicago marathon").
             if (t.Capitalized && !t.Initial && !(k > clause.First && _place.Contains(tokens[k - 1].Norm))) return false;
@@ -268,10 +320,28 @@ public sealed class InterestExtractor
         return false;
     }
 
+    private static int PhraseStart(List<NoteToken> tokens, int index)
+    {
+        while (index > 0 && tokens[index - 1].Phrase == tokens[index].Phrase) index--;
+        return index;
+    }
+
+    private bool CoachesBefore(List<NoteToken> tokens, int clauseFirst, int family)
+    {
+        for (int k = Math.Max(clauseFirst, family - CoachReach); k < family; k++)
+            if (_coaching.Contains(tokens[k].Norm)) return true;
+        return false;
+    }
+
+    // A denial reaches its clause, but not across a dash or bracket ("Go. Not the language - the board game"), nor past
+    // a comma when it contrasts another thing ("not the language, the board game").
     private bool IsNegated(List<NoteToken> tokens, ClauseFacts clause, int start)
     {
         for (int k = Math.Max(clause.First, start - NegationReach); k < start; k++)
         {
+            if (tokens[k].Aside != tokens[start].Aside) continue;
+            if (tokens[k].Phrase != tokens[start].Phrase && k + 1 < start && Determiners.Contains(tokens[k + 1].Norm)
+                && Determiners.Contains(tokens[PhraseStart(tokens, start)].Norm)) continue;
             if (_negations.Contains(tokens[k].Norm) && !_negationExceptions.Contains(tokens[k + 1].Norm)) return true;
             if (_negationPairs.Contains((tokens[k].Norm, tokens[k + 1].Norm))) return true;
         }

@@ -20,6 +20,11 @@ internal sealed record InterestVocabulary(
     string[] Honorifics,
     string[] ClauseBreakWords,
     string[] NotInterests,
+    string[] CoachingVerbs,
+    string[] TeamWords,
+    string[] DomainEndings,
+    string[] CompanyWords,
+    string[] IntoLeads,
     InterestEntry[] Interests)
 {
     public const string ResourceName = "FollowUp.Domain.Interests.interests.json";

@@ -1,7 +1,10 @@
 namespace FollowUp.Domain.Interests;
 
-/// <summary>A word of the notes: where it is, its lower-case form, and where its clause begins.</summary>
-internal readonly record struct NoteToken(int Start, int End, string Norm, bool Capitalized, bool Initial, int Clause);
+/// <summary>
+/// A word of the notes: where it is, its lower-case form, its clause, its aside (a stretch between dashes or brackets)
+/// and its phrase (a stretch between commas, dashes or brackets).
+/// </summary>
+internal readonly record struct NoteToken(int Start, int End, string Norm, bool Capitalized, bool Initial, int Clause, int Aside = 0, int Phrase = 0);
 
 /// <summary>Splits notes into words and clauses, the units the extractor reasons about.</summary>
 internal static class NoteTokens
@@ -12,7 +15,7 @@ internal static class NoteTokens
     public static List<NoteToken> Split(string text, ISet<string> honorifics, ISet<string> clauseBreakWords)
     {
         var tokens = new List<NoteToken>(text.Length / 5 + 4);
-        int clause = 0, previousEnd = 0, i = 0;
+        int clause = 0, aside = 0, phrase = 0, previousEnd = 0, i = 0;
         while (i < text.Length)
         {
             if (!char.IsLetterOrDigit(text[i]) && text[i] != '&') { i++; continue; }
@@ -21,7 +24,7 @@ internal static class NoteTokens
             {
                 // "Dungeons & Dragons", "D&D": the ampersand reads as "and" in notes and in the vocabulary alike.
                 i++;
-                tokens.Add(new NoteToken(start, i, "and", false, false, tokens.Count == 0 ? 0 : tokens[^1].Clause));
+                tokens.Add(new NoteToken(start, i, "and", false, false, tokens.Count == 0 ? 0 : tokens[^1].Clause, aside, phrase));
                 previousEnd = i;
                 continue;
             }
@@ -32,9 +35,13 @@ internal static class NoteTokens
             bool first = tokens.Count == 0;
             bool breaks = !first && BreaksClause(text, previousEnd, start, tokens[^1], honorifics);
             if (!first && (breaks || clauseBreakWords.Contains(norm))) clause++;
+            var gap = text.AsSpan(previousEnd, start - previousEnd);
+            bool asideBreak = !first && (breaks || OpensAside(gap));
+            if (asideBreak) aside++;
+            if (!first && (asideBreak || clauseBreakWords.Contains(norm) || gap.Contains(','))) phrase++;
             bool initial = first || breaks || clauseBreakWords.Contains(norm)
                            || text.AsSpan(previousEnd, start - previousEnd).IndexOfAny(PhraseStarts) >= 0;
-            tokens.Add(new NoteToken(start, i, norm, char.IsUpper(text[start]), initial, clause));
+            tokens.Add(new NoteToken(start, i, norm, char.IsUpper(text[start]), initial, clause, aside, phrase));
             previousEnd = i;
         }
         return tokens;
@@ -53,6 +60,10 @@ internal static class NoteTokens
 
     private static bool IsApostrophe(char c) => c is '\'' or '’';
 
+    // "Go. Not the language - the board game": a spaced dash, a long dash or a bracket sets words apart; "sci-fi" does not.
+    private static bool OpensAside(ReadOnlySpan<char> gap) =>
+        gap.IndexOfAny("–—()[]") >= 0 || (gap.Contains('-') && gap.ContainsAny(" \t\n"));
+
     private static bool BreaksClause(string text, int from, int to, NoteToken previous, ISet<string> honorifics)
     {
         for (int k = from; k < to; k++)
@@ -63,8 +74,8 @@ internal static class NoteTokens
             {
                 bool followedBySpace = k + 1 >= text.Length || char.IsWhiteSpace(text[k + 1]) || text[k + 1] is ')' or '"' or '”';
                 if (!followedBySpace) continue;
-                // "Mr. Baker" and "J. Smith" stay in one clause.
-                if (c == '.' && (honorifics.Contains(previous.Norm) || previous.Norm.Length == 1)) continue;
+                // "Mr. Baker" and "J. Smith" stay in one clause; "book 3. we talked" does not.
+                if (c == '.' && (honorifics.Contains(previous.Norm) || (previous.Norm.Length == 1 && char.IsLetter(previous.Norm[0])))) continue;
                 return true;
             }
         }

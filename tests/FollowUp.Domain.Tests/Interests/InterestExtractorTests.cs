@@ -124,8 +124,8 @@ public class InterestExtractorTests
     [Fact]
     public void A_specific_interest_absorbs_the_broader_one()
     {
-        var found = Extractor.Extract("He goes fishing a lot, mostly fly fishing in Montana.");
-        Assert.Equal(["fly fishing"], found.Select(f => f.Topic));
+        var found = Extractor.Extract("She goes camping a lot, mostly desert camping in Utah.");
+        Assert.Equal(["desert camping"], found.Select(f => f.Topic));
     }
 
     [Fact]
@@ -143,4 +143,43 @@ public class InterestExtractorTests
     [InlineData("—")]
     public void Empty_notes_name_nothing(string notes) => Assert.Empty(Extractor.Extract(notes));
 
+    [Theory]
+    [InlineData("Training for the Berlin Marathon, her third.", "running")]
+    [InlineData("Trail running most weekends in the hills.", "running")]
+    [InlineData("Goes fly fishing on the river every summer.", "fishing")]
+    [InlineData("Trying to see every US national park before she turns 50.", "travel")]
+    public void Sub_topics_are_named_by_their_broad_topic(string notes, string topic) => Assert.Equal(topic, MainTopic(notes));
+
+    [Theory]
+    [InlineData("She coaches her daughter's basketball team on weekends.", "basketball")]
+    [InlineData("Raj coaches his son's cricket team.", "cricket")]
+    public void Coaching_a_relatives_team_is_the_interviewers_own_pastime(string notes, string topic) => Assert.Equal(topic, MainTopic(notes));
+
+    [Fact]
+    public void Being_into_something_outweighs_job_talk_beside_it() =>
+        Assert.Equal("video games", MainTopic("He's into video games and asked about our Python services."));
+
+    [Theory]
+    [InlineData("Passionate about Go. Not the language - the board game.")]
+    [InlineData("Big fan of Go, not the language, the board game.")]
+    [InlineData("Plays Go (not the programming language) most evenings.")]
+    public void A_denial_of_the_other_sense_keeps_the_interest(string notes) => Assert.Equal("board games", MainTopic(notes));
+
+    [Theory]
+    [InlineData("Apple Pie Capital is the fund name, nothing to do with baking.")]
+    [InlineData("The project is code-named Tempo, unrelated to running.")]
+    [InlineData("She doesn't like hiking, camping or fishing.")]
+    public void Explicit_denials_name_no_interest(string notes) => Assert.Empty(Extractor.Extract(notes));
+
+    [Theory]
+    [InlineData("She's the hiring manager for the Chess.com partnerships team; asked about B2B sales.")]
+    [InlineData("Works on the Formula 1 account at a media agency.")]
+    [InlineData("He is the PM for Lichess.org integrations.")]
+    [InlineData("Sells ads for Lego Education.")]
+    [InlineData("She has been on the NBA partnerships team for years.")]
+    public void Companies_products_and_teams_bearing_a_hobbys_name_are_job_talk(string notes) => Assert.Empty(Extractor.Extract(notes));
+
+    [Fact]
+    public void A_site_played_on_every_night_is_still_an_interest() =>
+        Assert.Equal("chess", MainTopic("Plays blitz on chess.com every night."));
 }

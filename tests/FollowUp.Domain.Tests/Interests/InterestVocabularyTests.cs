@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FollowUp.Domain.Gifts;
 using FollowUp.Domain.Interests;
 
 namespace FollowUp.Domain.Tests.Interests;
@@ -39,6 +40,32 @@ public class InterestVocabularyTests
     [InlineData("american football")]
     public void Topics_the_product_promises_exist(string topic) => Assert.Contains(topic, InterestExtractor.Default.Topics);
 
+    // The topic names the people who label notes were given: a note about a marathon is labelled "running".
+    private const string LabellersTopics =
+        "knitting, football, american football, basketball, baseball, cricket, tennis, golf, running, cycling, hiking, " +
+        "rock climbing, surfing, sailing, skiing, yoga, chess, board games, video games, photography, birdwatching, gardening, " +
+        "baking, cooking, wine, craft beer, jazz, classical music, opera, vinyl records, guitar, piano, theatre, poetry, " +
+        "science fiction, astronomy, history, architecture, painting, pottery, woodworking, quilting, sewing, crochet, travel, " +
+        "scuba diving, fishing, horse riding, dogs, cats, beekeeping, volunteering, classic movies, desert camping, anime, " +
+        "comics, origami, formula 1, lego, stand-up comedy, dance, kayaking, mountaineering, meditation, genealogy";
+
+    [Fact]
+    public void Every_topic_labellers_name_exists_with_gifts()
+    {
+        foreach (var topic in LabellersTopics.Split(", "))
+        {
+            Assert.Contains(topic, InterestExtractor.Default.Topics);
+            Assert.True(GiftCatalog.Default.For(topic).Count >= 2, topic);
+        }
+    }
+
+    [Theory]
+    [InlineData("marathons")]
+    [InlineData("fly fishing")]
+    [InlineData("national parks")]
+    public void Sub_topics_of_a_labellers_topic_are_not_topics_of_their_own(string topic) =>
+        Assert.DoesNotContain(topic, InterestExtractor.Default.Topics);
+
     [Fact]
     public void Every_topic_has_a_second_person_phrase_and_words_that_name_it()
     {
@@ -73,7 +100,7 @@ public class InterestVocabularyTests
     [Fact]
     public void Judging_word_lists_are_present_and_lower_case()
     {
-        foreach (var list in (string[])["passionCues", "habitCues", "negations", "negationExceptions", "selfMarkers", "otherMarkers", "familyMarkers", "placeWords", "sharedMarkers", "jobWords", "honorifics", "clauseBreakWords", "notInterests"])
+        foreach (var list in (string[])["passionCues", "habitCues", "negations", "negationExceptions", "selfMarkers", "otherMarkers", "familyMarkers", "placeWords", "sharedMarkers", "jobWords", "honorifics", "clauseBreakWords", "notInterests", "coachingVerbs", "teamWords", "domainEndings", "companyWords", "intoLeads"])
         {
             var words = Strings(Root, list).ToArray();
             Assert.True(words.Length > 0, list);
