@@ -22,8 +22,10 @@ export function detectSurface(): Surface {
   if (!item) return "outlook";
   // Read-mode properties are plain values; compose-mode ones are objects with getAsync.
   const composing = typeof item.subject === "object" && item.subject !== null;
-  if (item.itemType === Office.MailboxEnums.ItemType.Appointment && !composing) return "appointment";
-  if (item.itemType === Office.MailboxEnums.ItemType.Message && composing) return "compose";
+  // Office.MailboxEnums.ItemType values are the strings "appointment" and "message".
+  const type = String(item.itemType ?? "").toLowerCase();
+  if (type === "appointment" && !composing) return "appointment";
+  if (type === "message" && composing) return "compose";
   return "outlook";
 }
 
@@ -39,7 +41,7 @@ export function readAppointment(): EventBody {
   const item = box.item as Office.AppointmentRead;
   let eventId: string | undefined;
   try {
-    if (item.itemId) eventId = box.convertToRestId(item.itemId, Office.MailboxEnums.RestVersion.v2_0);
+    if (item.itemId) eventId = box.convertToRestId(item.itemId, Office.MailboxEnums?.RestVersion?.v2_0 ?? ("v2.0" as Office.MailboxEnums.RestVersion));
   } catch {
     eventId = undefined;
   }
@@ -61,7 +63,8 @@ export function readAppointment(): EventBody {
 function call<T>(start: (done: (result: Office.AsyncResult<T>) => void) => void): Promise<T> {
   return new Promise((resolve, reject) =>
     start((result) =>
-      result.status === Office.AsyncResultStatus.Succeeded
+      // Office.AsyncResultStatus.Succeeded is the string "succeeded".
+      String(result?.status).toLowerCase() === "succeeded"
         ? resolve(result.value)
         : reject(new Error(result.error?.message || "Outlook could not complete the request."))));
 }
@@ -76,7 +79,8 @@ export async function createEmail(to: Party, draft: Draft): Promise<void> {
   if (!html) throw new Error("This letter is too long for a new Outlook message; shorten the notes.");
   const recipient: Office.EmailAddressDetails = { displayName: to.name, emailAddress: to.email } as Office.EmailAddressDetails;
   const form = { toRecipients: [recipient], subject: draft.subject.slice(0, SUBJECT_LIMIT), htmlBody: html };
-  if (supports("Mailbox", "1.9") && typeof box.displayNewMessageFormAsync === "function") {
+  const hasAsync = typeof box.displayNewMessageFormAsync === "function";
+  if (hasAsync && (supports("Mailbox", "1.9") || typeof box.displayNewMessageForm !== "function")) {
     await call<void>((done) => box.displayNewMessageFormAsync(form, done));
   } else {
     box.displayNewMessageForm(form);
@@ -86,11 +90,14 @@ export async function createEmail(to: Party, draft: Draft): Promise<void> {
 /** Inserts the letter at the cursor (keeping the signature), filling subject and To only when empty. */
 export async function insertIntoCompose(to: Party, draft: Draft): Promise<{ subjectSet: boolean; recipientAdded: boolean }> {
   const item = mailbox()!.item as Office.MessageCompose;
-  const bodyType = await call<Office.CoercionType>((done) => item.body.getTypeAsync(done)).catch(() => Office.CoercionType.Html);
-  if (bodyType === Office.CoercionType.Text) {
-    await call<void>((done) => item.body.setSelectedDataAsync(draft.textBody, { coercionType: Office.CoercionType.Text }, done));
+  // Office.CoercionType values are the strings "html" and "text".
+  const html = (Office.CoercionType?.Html ?? "html") as Office.CoercionType;
+  const text = (Office.CoercionType?.Text ?? "text") as Office.CoercionType;
+  const bodyType = await call<Office.CoercionType>((done) => item.body.getTypeAsync(done)).catch(() => html);
+  if (String(bodyType).toLowerCase() === "text") {
+    await call<void>((done) => item.body.setSelectedDataAsync(draft.textBody, { coercionType: text }, done));
   } else {
-    await call<void>((done) => item.body.setSelectedDataAsync(draft.htmlBody, { coercionType: Office.CoercionType.Html }, done));
+    await call<void>((done) => item.body.setSelectedDataAsync(draft.htmlBody, { coercionType: html }, done));
   }
   const subject = await call<string>((done) => item.subject.getAsync(done));
   let subjectSet = false;

@@ -11,7 +11,16 @@ const main = document.getElementById("main")!;
 
 function officeReady(): Promise<boolean> {
   if (typeof Office === "undefined" || typeof Office.onReady !== "function") return Promise.resolve(false);
-  const ready = Office.onReady().then(() => !!Office.context?.mailbox, () => false);
+  // Office.onReady takes a callback and returns a promise; accept hosts that honour only one of the two.
+  const ready = new Promise<boolean>((resolve) => {
+    const inOutlook = () => resolve(!!Office.context?.mailbox);
+    try {
+      const promise = Office.onReady(inOutlook) as Promise<unknown> | undefined;
+      if (promise && typeof promise.then === "function") promise.then(inOutlook, () => resolve(false));
+    } catch {
+      resolve(false);
+    }
+  });
   const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), OFFICE_WAIT_MS));
   return Promise.race([ready, timeout]);
 }
