@@ -60,6 +60,9 @@ run_case() {
         topics+=("$(curl -fsS -H 'Content-Type: application/json' -d "$(python3 -c 'import json,sys; print(json.dumps({"notes": sys.argv[1]}))' "$n")" \
             "$BASE/api/interests/extract" | python3 -c 'import json,sys; d=json.load(sys.stdin)["interests"]; print(d[0]["topic"] if d else "-")')")
     done
+    # A note whose interest the API cannot find would make a lost save indistinguishable from a kept one.
+    [[ " ${topics[*]} " != *" - "* ]] || die "an interest note yields no topic: ${topics[*]}"
+    say "$label: the notes name these topics: ${topics[*]}"
     rm -rf "$WORK/req"; mkdir -p "$WORK/req"
     python3 - "$WORK/req" "$run" "$SAVES" "${INTEREST_NOTES[@]}" <<'PY'
 import json, sys, datetime
