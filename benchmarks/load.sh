@@ -78,7 +78,7 @@ import sys
 rows = {r[0]: r[1:] for r in (l.split() for l in open(sys.argv[1]))}
 ratio = float(rows["drafts"][0]) / float(rows["minimal"][0])
 p99 = float(rows["drafts"][2])
-print(f"drafts/minimal requests/s ratio: {ratio:.2f} (target >= 0.5: {'met' if ratio >= 0.5 else 'MISSED'})")
+print(f"drafts/minimal requests/s ratio: {ratio:.4f} (target >= 0.5: {'met' if ratio >= 0.5 else 'MISSED'})")
 print(f"drafts p99: {p99:.2f} ms (target <= 25 ms: {'met' if p99 <= 25 else 'MISSED'})")
 print(f"API RSS after the runs: {int(sys.argv[2]) // 1024} MiB")
 PY
