@@ -36,7 +36,19 @@ public sealed class CachedCalendarSource(GraphCalendarSource graph, HybridCache 
         }
     }
 
-    public Task<CalendarEvent?> GetEventAsync(string id, CancellationToken ct) => graph.GetEventAsync(id, ct);
+    /// <summary>One event, kept as long as a window (a pane redrafting as the user types asks for it again and again).</summary>
+    public async Task<CalendarEvent?> GetEventAsync(string id, CancellationToken ct)
+    {
+        if (options.CacheDuration <= TimeSpan.Zero) return await graph.GetEventAsync(id, ct);
+        var entry = new HybridCacheEntryOptions { Expiration = options.CacheDuration, LocalCacheExpiration = options.CacheDuration };
+        // Cached as an array of zero or one, so the encrypting serializer of windows serves it too.
+        var found = await cache.GetOrCreateAsync(
+            $"event:v1:{user.TenantId}:{user.ObjectId}:{id}",
+            (graph, id),
+            static async (state, token) => await state.graph.GetEventAsync(state.id, token) is { } e ? new[] { e } : [],
+            entry, cancellationToken: ct);
+        return found.FirstOrDefault();
+    }
 
     internal static string Key(string tenantId, string objectId, DateTimeOffset from, DateTimeOffset to) =>
         $"calendar:v1:{tenantId}:{objectId}:{from.UtcDateTime:yyyyMMddHHmm}:{to.UtcDateTime:yyyyMMddHHmm}";

@@ -87,10 +87,14 @@ public sealed class GraphCalendarSource(GraphServiceClient graph, GraphResilienc
         }
     }
 
+    public const int MaxBodyLength = 16 * 1024;
+
     internal static CalendarEvent ToDomain(Event e)
     {
         var body = e.Body?.Content ?? "";
         if (e.Body?.ContentType == BodyType.Html) body = HtmlText.ToPlainText(body);
+        // What decides an interview is in an invite's first pages; a megabyte body only costs memory and cache space.
+        if (body.Length > MaxBodyLength) body = body[..MaxBodyLength];
         return new CalendarEvent
         {
             Id = e.Id ?? "",

@@ -49,9 +49,12 @@ public sealed class LetterWriter(FollowUpStore store, CurrentUser user)
             Gift = gift,
         });
 
-        if (request.Notes is not null || record is null)
-            await store.SaveNotesAsync(eventId, interviewer.Email, interviewer.Name, notes, interests, gift?.Url, ct);
-        await store.SaveLetterAsync(eventId, interviewer.Email, interviewer.Name, letter.HtmlBody, ct);
+        // One write, and none when a redraft changes nothing (the pane redrafts as the user types).
+        var notesChanged = record is null || (request.Notes is not null && request.Notes != store.Notes(record));
+        var giftChanged = record is null || record.GiftUrl != gift?.Url;
+        var letterChanged = record is null || store.Letter(record) != letter.HtmlBody;
+        if (notesChanged || giftChanged || letterChanged)
+            await store.SaveDraftAsync(eventId, interviewer.Email, interviewer.Name, notesChanged ? notes : null, interests, gift?.Url, letter.HtmlBody, ct);
         return new WrittenLetter(letter, interests, gifts, gift);
     }
 

@@ -18,7 +18,7 @@ public static class StorageExtensions
         else
         {
             var file = builder.Configuration["Storage:SqliteFile"] ?? Path.Combine(builder.Environment.ContentRootPath, "followup.db");
-            builder.Services.AddDbContext<SqliteFollowUpDb>(o => o.UseSqlite($"Data Source={file};Cache=Shared;Pooling=True"));
+            builder.Services.AddDbContext<SqliteFollowUpDb>(o => o.UseSqlite($"Data Source={file};Pooling=True").AddInterceptors(new SqlitePragmas()));
             builder.Services.AddScoped<FollowUpDb>(sp => sp.GetRequiredService<SqliteFollowUpDb>());
         }
         builder.Services.AddDataProtection().SetApplicationName("FollowUp").PersistKeysToDbContext<FollowUpDb>();

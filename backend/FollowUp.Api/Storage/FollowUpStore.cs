@@ -72,13 +72,18 @@ public sealed class FollowUpStore(FollowUpDb db, CurrentUser user, IDataProtecti
         }
     }
 
-    public Task<FollowUpRecord> SaveNotesAsync(string eventId, string email, string? name, string notes, IReadOnlyList<InterestMatch> interests, string? giftUrl, CancellationToken ct) =>
+    /// <summary>Keeps a draft in one write: the notes (when given) with their interests, the chosen gift and the letter.</summary>
+    public Task<FollowUpRecord> SaveDraftAsync(string eventId, string email, string? name, string? notes, IReadOnlyList<InterestMatch> interests, string? giftUrl, string html, CancellationToken ct) =>
         UpsertAsync(eventId, email, r =>
         {
             r.InterviewerName = Storable(name);
-            r.ProtectedNotes = _protector.Protect(notes);
-            r.ProtectedInterests = _protector.Protect(JsonSerializer.Serialize(interests));
+            if (notes is not null)
+            {
+                r.ProtectedNotes = _protector.Protect(notes);
+                r.ProtectedInterests = _protector.Protect(JsonSerializer.Serialize(interests));
+            }
             r.GiftUrl = giftUrl;
+            r.ProtectedLetter = _protector.Protect(html);
         }, ct);
 
     public Task<FollowUpRecord> SetStatusAsync(string eventId, string email, FollowUpStatus status, CancellationToken ct) =>

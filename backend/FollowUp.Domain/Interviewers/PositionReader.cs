@@ -115,7 +115,7 @@ internal sealed class PositionReader
     private string? CleanRole(string raw)
     {
         var words = raw.Trim().Trim('.', ',', ';', ':', '-', '–', '"', '\'', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
-        var cut = words.FindIndex(1, w => _roleCut.Contains(FoldedText.Fold(w)));
+        var cut = words.Count > 1 ? words.FindIndex(1, w => _roleCut.Contains(FoldedText.Fold(w))) : -1;
         if (cut > 0) words = words[..cut];
         // Lead words may be two words long ("processo seletivo"): try the pair first.
         while (words.Count > 1 && (_roleLead.Contains(FoldedText.Fold(words[0] + " " + words[1])) || _roleLead.Contains(FoldedText.Fold(words[0]))))

@@ -51,7 +51,7 @@ public class LifecycleEtiquetteTests
         await using var app = new FollowUpApiFactory();
         var response = await app.CreateClient().PostJsonAsync(Check, new
         {
-            eventId = "EVT-PANEL", interviewerEmail = "ana.ruiz@fabrikam.com", subject = "Thanks", htmlBody = "<p>" + new string('é', 17 * 1024) + "</p>",
+            eventId = "EVT-PANEL", interviewerEmail = "ana.ruiz@fabrikam.com", subject = "Thanks", htmlBody = "<p>" + new string('a', 33 * 1024) + "</p>", // over the 32 KB form limit, under the 64 KB request limit
         });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }

@@ -91,7 +91,7 @@ public abstract class FollowUpStoreBehaviour : IAsyncLifetime
         await MigrateAsync();
         InterestMatch[] interests = [new("knitting", "knitted the blanket 🧶"), new("maps", "מפות עתיקות")];
         await using (var db = NewContext())
-            await Store(db, Ana).SaveNotesAsync("event-7", "ada@example.com", "Ada", notes, interests, "https://example.org/knitting", CancellationToken.None);
+            await Store(db, Ana).SaveDraftAsync("event-7", "ada@example.com", "Ada", notes, interests, "https://example.org/knitting", "<p>Dear Ada,</p>", CancellationToken.None);
 
         // Read back the way a later request does: another context and another store.
         await using var later = NewContext();
@@ -112,7 +112,7 @@ public abstract class FollowUpStoreBehaviour : IAsyncLifetime
         foreach (var person in new[] { Ana, Bo, AnaLookalike })
         {
             await using var db = NewContext();
-            await Store(db, person).SaveNotesAsync("shared-event", "grace@example.com", "Grace", $"notes of {person.Name}", [], null, CancellationToken.None);
+            await Store(db, person).SaveDraftAsync("shared-event", "grace@example.com", "Grace", $"notes of {person.Name}", [], null, "<p>Dear Grace,</p>", CancellationToken.None);
         }
 
         var ids = new HashSet<long>();
