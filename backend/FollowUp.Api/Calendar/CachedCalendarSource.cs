@@ -26,9 +26,9 @@ public sealed class CachedCalendarSource(GraphCalendarSource graph, HybridCache 
             var events = await cache.GetOrCreateAsync(
                 Key(user.TenantId, user.ObjectId, wideFrom, wideTo),
                 (graph, wideFrom, wideTo),
-                static async (state, token) => (await state.graph.GetWindowAsync(state.wideFrom, state.wideTo, token)).ToArray(),
+                static async (state, token) => new CalendarWindow(await state.graph.GetWindowAsync(state.wideFrom, state.wideTo, token)),
                 entry, cancellationToken: timeout.Token);
-            return wideFrom == from && wideTo == to ? events : events.Where(e => e.Start < to && e.End > from).ToList();
+            return wideFrom == from && wideTo == to ? events.Events : events.Events.Where(e => e.Start < to && e.End > from).ToList();
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
         {
@@ -41,13 +41,13 @@ public sealed class CachedCalendarSource(GraphCalendarSource graph, HybridCache 
     {
         if (options.CacheDuration <= TimeSpan.Zero) return await graph.GetEventAsync(id, ct);
         var entry = new HybridCacheEntryOptions { Expiration = options.CacheDuration, LocalCacheExpiration = options.CacheDuration };
-        // Cached as an array of zero or one, so the encrypting serializer of windows serves it too.
+        // Cached as a window of zero or one event, so the encrypting serializer of windows serves it too.
         var found = await cache.GetOrCreateAsync(
             $"event:v1:{user.TenantId}:{user.ObjectId}:{id}",
             (graph, id),
-            static async (state, token) => await state.graph.GetEventAsync(state.id, token) is { } e ? new[] { e } : [],
+            static async (state, token) => new CalendarWindow(await state.graph.GetEventAsync(state.id, token) is { } e ? [e] : []),
             entry, cancellationToken: ct);
-        return found.FirstOrDefault();
+        return found.Events.FirstOrDefault();
     }
 
     internal static string Key(string tenantId, string objectId, DateTimeOffset from, DateTimeOffset to) =>

@@ -49,7 +49,7 @@ public static class GraphExtensions
             return new GraphServiceClient(transport.Http, auth, transport.BaseUrl.AbsoluteUri.TrimEnd('/'));
         });
         builder.Services.AddHybridCache(o => o.MaximumPayloadBytes = 8 * 1024 * 1024) // a busy month with bodies
-            .AddSerializer<CalendarEvent[], ProtectedCalendarSerializer>();
+            .AddSerializer<CalendarWindow, ProtectedCalendarSerializer>();
         builder.Services.AddScoped<GraphCalendarSource>();
         builder.Services.AddScoped<ICalendarSource, CachedCalendarSource>();
     }

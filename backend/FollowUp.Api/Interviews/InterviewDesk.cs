@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FollowUp.Api.Calendar;
 using FollowUp.Api.Identity;
 using FollowUp.Api.Mail;
@@ -10,7 +11,7 @@ using FollowUp.Domain.Interviewers;
 namespace FollowUp.Api.Interviews;
 
 /// <summary>An event with the domain's judgement on it.</summary>
-public sealed record JudgedEvent(CalendarEvent Event, InterviewAssessment Assessment, InterviewParties Parties);
+public sealed record JudgedEvent(CalendarEvent Event, InterviewAssessment Assessment, InterviewParties Parties, MailboxOwner Owner);
 
 /// <summary>
 /// Where the calendar (Graph), the domain's judgement and the user's records meet: interviews with the status of
@@ -28,8 +29,16 @@ public sealed class InterviewDesk(ICalendarSource calendar, SentItems sentItems,
             ? new MailboxOwner(user.Name, user.Email)
             : MailboxOwnerInference.Infer(events) ?? new MailboxOwner(user.Name, "");
 
-    public static JudgedEvent Judge(CalendarEvent e, MailboxOwner owner) =>
-        new(e, InterviewDetector.Default.Assess(e, owner), InterviewerResolver.Default.Resolve(e, owner));
+    // Cached calendar windows hand out the same event instances: judge each once per owner, not once per request.
+    private static readonly ConditionalWeakTable<CalendarEvent, JudgedEvent> Judged = new();
+
+    public static JudgedEvent Judge(CalendarEvent e, MailboxOwner owner)
+    {
+        if (Judged.TryGetValue(e, out var known) && known.Owner == owner) return known;
+        var judged = new JudgedEvent(e, InterviewDetector.Default.Assess(e, owner), InterviewerResolver.Default.Resolve(e, owner), owner);
+        Judged.AddOrUpdate(e, judged);
+        return judged;
+    }
 
     public async Task<IReadOnlyList<InterviewView>> InterviewsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
