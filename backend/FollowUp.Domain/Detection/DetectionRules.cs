@@ -20,6 +20,8 @@ public sealed record DetectionRules
     public IReadOnlyList<string> CopiedHoldPhrases { get; init; } = [];
     /// <summary>Subject signals whose phrases name a job ("job title", "role or application"): a veto word beside them is part of the job.</summary>
     public IReadOnlyList<string> JobContextSignals { get; init; } = [];
+    /// <summary>Subject signals that name a job title itself ("Deputy Prosecutor"), unlike words such as "recruiter" or "application".</summary>
+    public IReadOnlyList<string> JobTitleSignals { get; init; } = [];
     /// <summary>Subject signals that name a step of a hiring process ("stage 3", "trial shift").</summary>
     public IReadOnlyList<string> StageSignals { get; init; } = [];
     /// <summary>Scheduling tools anyone books through (Calendly, Bookings): unlike an applicant tracker, they say nothing about hiring.</summary>

@@ -30,7 +30,7 @@ public sealed class InterviewDetector
     private readonly WordMatcher _recruitingSender;
     private readonly WordMatcher _copiedHold;
     private readonly WordMatcher _jobWords;
-    private readonly bool[] _isJobSignal;
+    private readonly bool[] _isJobTitleSignal;
     private readonly bool[] _isStageSignal;
     private readonly string[] _generalBookingDomains;
     private readonly string[] _generalBookingLabels;
@@ -49,7 +49,8 @@ public sealed class InterviewDetector
         _copiedHold = new WordMatcher(rules.CopiedHoldPhrases);
         var jobSignals = rules.JobContextSignals.ToHashSet(StringComparer.Ordinal);
         var stageSignals = rules.StageSignals.ToHashSet(StringComparer.Ordinal);
-        _isJobSignal = rules.Subject.Select(s => jobSignals.Contains(s.Name)).ToArray();
+        var titleSignals = rules.JobTitleSignals.ToHashSet(StringComparer.Ordinal);
+        _isJobTitleSignal = rules.Subject.Select(s => titleSignals.Contains(s.Name)).ToArray();
         _isStageSignal = rules.Subject.Select(s => stageSignals.Contains(s.Name)).ToArray();
         _jobWords = new WordMatcher(rules.Subject.Where(s => jobSignals.Contains(s.Name)).SelectMany(s => s.Phrases));
         _generalBookingDomains = rules.GeneralBookingDomains.Select(d => d.ToLowerInvariant()).ToArray();
@@ -130,7 +131,7 @@ public sealed class InterviewDetector
     private readonly record struct HiringContext(bool ApplicantTracking, bool RecruitingSender, bool OwnerOutside, bool JobInSubject, bool StageInSubject)
     {
         public HiringContext(ParticipantContext p, string?[] subjectHits, InterviewDetector d, string?[] bodyHits)
-            : this(p.ApplicantTracking || d.HasTrackerInBody(bodyHits), p.RecruitingSender, p.OwnerOutside, d.Any(subjectHits, d._isJobSignal), d.Any(subjectHits, d._isStageSignal)) { }
+            : this(p.ApplicantTracking || d.HasTrackerInBody(bodyHits), p.RecruitingSender, p.OwnerOutside, d.Any(subjectHits, d._isJobTitleSignal), d.Any(subjectHits, d._isStageSignal)) { }
     }
 
     private bool Any(string?[] hits, bool[] which)
