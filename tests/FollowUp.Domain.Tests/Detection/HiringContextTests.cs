@@ -77,6 +77,20 @@ public class HiringContextTests
     public void Thin_invites_from_one_outside_organisation_for_a_job_are_interviews(string subject) =>
         Assert.True(Assess(From(subject, "", "Gary Pike <gary.pike@pikeandsons.co.uk>")).IsInterview);
 
+    [Theory]
+    [InlineData("Intervju - Lagerarbetare")]
+    [InlineData("Rozmowa kwalifikacyjna - magazynier")]
+    [InlineData("Mülakat - Satış Temsilcisi")]
+    [InlineData("Työhaastattelu")]
+    [InlineData("Micro-teach - Year 9 English")]
+    [InlineData("Probearbeiten in der Küche")]
+    public void Interviews_and_trials_in_further_languages_and_trades_are_found(string subject) =>
+        Assert.True(Assess(From(subject, "", "Erik Lund <erik.lund@postnord.se>")).IsInterview);
+
+    [Fact]
+    public void Getting_to_know_a_school_or_club_without_a_job_is_not_an_interview() =>
+        Assert.False(Assess(From("Kennenlernen Elternbeirat", "", "Frau Berg <berg@kita-sonnenschein.de>")).IsInterview);
+
     [Fact]
     public void Getting_to_know_a_friend_on_a_personal_address_is_not_an_interview() =>
         Assert.False(Assess(From("Kennenlernen", "", "Lea Braun <lea.braun@gmx.de>")).IsInterview);
