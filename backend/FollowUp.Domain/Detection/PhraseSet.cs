@@ -6,7 +6,7 @@ namespace FollowUp.Domain.Detection;
 internal sealed class PhraseSet
 {
     // The automaton engine refuses patterns past about 10,000 states; long lists are split into several regexes.
-    private const int MaxPatternLength = 6000;
+    private const int MaxPatternLength = 8000;
     private readonly Regex[] _regexes;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _signalOf;
     private readonly Dictionary<string, string> _original;
