@@ -18,6 +18,14 @@ public sealed record DetectionRules
     public IReadOnlyList<string> RecruitingSenderWords { get; init; } = [];
     /// <summary>Body phrases of a private hold mirrored from another calendar ("[Copied from personal calendar]").</summary>
     public IReadOnlyList<string> CopiedHoldPhrases { get; init; } = [];
+    /// <summary>Subject signals whose phrases name a job ("job title", "role or application"): a veto word beside them is part of the job.</summary>
+    public IReadOnlyList<string> JobContextSignals { get; init; } = [];
+    /// <summary>Subject signals that name a job title itself ("Deputy Prosecutor"), unlike words such as "recruiter" or "application".</summary>
+    public IReadOnlyList<string> JobTitleSignals { get; init; } = [];
+    /// <summary>Subject signals that name a step of a hiring process ("stage 3", "trial shift").</summary>
+    public IReadOnlyList<string> StageSignals { get; init; } = [];
+    /// <summary>Scheduling tools anyone books through (Calendly, Bookings): unlike an applicant tracker, they say nothing about hiring.</summary>
+    public IReadOnlyList<string> GeneralBookingDomains { get; init; } = [];
 
     public static DetectionRules Load() => EmbeddedJson.Load<DetectionRules>(ResourceName);
 }
@@ -31,6 +39,15 @@ public sealed record PhraseSignal
     /// <summary>Human-readable reason; "{0}" is replaced by the phrase found.</summary>
     public string Reason { get; init; } = "";
     public IReadOnlyList<string> Phrases { get; init; } = [];
+    /// <summary>The weight used instead of <see cref="Weight"/> when any of <see cref="SoftenedWhen"/> holds.</summary>
+    public double? SoftenedWeight { get; init; }
+    /// <summary>
+    /// Hiring context that makes a veto word weigh less: "jobTitleNearby" (in the same part of the subject as a job word),
+    /// "jobTitle" (anywhere in the subject), "subjectStage", "recruitingSender", "applicantTracking".
+    /// </summary>
+    public IReadOnlyList<string> SoftenedWhen { get; init; } = [];
+    /// <summary>Soften only when the owner is outside the inviting organisation ("hiring committee" invites a candidate, not a colleague).</summary>
+    public bool OnlyWhenOwnerOutside { get; init; }
 }
 
 /// <summary>Weights of what the event's shape says, independent of its words.</summary>

@@ -29,6 +29,11 @@ public sealed class InterviewDetector
     private readonly Dictionary<string, int> _kindRank;
     private readonly WordMatcher _recruitingSender;
     private readonly WordMatcher _copiedHold;
+    private readonly WordMatcher _jobWords;
+    private readonly bool[] _isJobTitleSignal;
+    private readonly bool[] _isStageSignal;
+    private readonly string[] _generalBookingDomains;
+    private readonly string[] _generalBookingLabels;
 
     internal InterviewDetector(DetectionRules rules, Mailboxes mailboxes)
     {
@@ -42,6 +47,14 @@ public sealed class InterviewDetector
         _dottedToolDomains = _toolDomains.Select(d => "." + d).ToArray();
         _recruitingSender = new WordMatcher(rules.RecruitingSenderWords);
         _copiedHold = new WordMatcher(rules.CopiedHoldPhrases);
+        var jobSignals = rules.JobContextSignals.ToHashSet(StringComparer.Ordinal);
+        var stageSignals = rules.StageSignals.ToHashSet(StringComparer.Ordinal);
+        var titleSignals = rules.JobTitleSignals.ToHashSet(StringComparer.Ordinal);
+        _isJobTitleSignal = rules.Subject.Select(s => titleSignals.Contains(s.Name)).ToArray();
+        _isStageSignal = rules.Subject.Select(s => stageSignals.Contains(s.Name)).ToArray();
+        _jobWords = new WordMatcher(rules.Subject.Where(s => jobSignals.Contains(s.Name)).SelectMany(s => s.Phrases));
+        _generalBookingDomains = rules.GeneralBookingDomains.Select(d => d.ToLowerInvariant()).ToArray();
+        _generalBookingLabels = _generalBookingDomains.Select(d => d.Split('.')[0]).ToArray();
         _kindRank = rules.KindPriority.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i, StringComparer.Ordinal);
     }
 
@@ -59,6 +72,13 @@ public sealed class InterviewDetector
 
         var subjectHits = new string?[_rules.Subject.Count];
         _subjectPhrases.Find(subject, subjectHits);
+        var bodyHits = new string?[_rules.Body.Count];
+        _bodyPhrases.Find(body, bodyHits);
+
+        var participantReasons = new List<string>(4);
+        var participantScore = WeighParticipants(e, owner, subject, body, participantReasons, out var context);
+        var hiring = new HiringContext(context, subjectHits, this, bodyHits);
+
         string? kind = null;
         for (var i = 0; i < subjectHits.Length; i++)
         {
@@ -66,22 +86,30 @@ public sealed class InterviewDetector
             var signal = _rules.Subject[i];
             // "Margie's Travel", "Sprint": a warning word that is really the company's name says nothing.
             if (signal.Weight < 0 && IsInParticipantDomain(e, phrase)) continue;
-            score += signal.Weight;
-            reasons.Add(string.Format(System.Globalization.CultureInfo.InvariantCulture, signal.Reason, phrase));
+            var weight = signal.Weight;
+            var reason = signal.Reason;
+            if (signal.SoftenedWeight is { } softened && IsSoftened(signal, phrase, subject, hiring))
+            {
+                // "Hotel Operations Lead", "mock pitch (stage 3)": the warning word belongs to the job or to a step of hiring.
+                weight = softened;
+                reason += ", but it sits in a hiring context";
+            }
+            score += weight;
+            reasons.Add(string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, phrase));
             if (signal.Kind is { } k && (kind is null || Rank(k) < Rank(kind))) kind = k;
         }
 
-        var bodyHits = new string?[_rules.Body.Count];
-        _bodyPhrases.Find(body, bodyHits);
         for (var i = 0; i < bodyHits.Length; i++)
         {
             if (bodyHits[i] is not { } phrase) continue;
             var signal = _rules.Body[i];
-            score += signal.Weight;
-            reasons.Add(string.Format(System.Globalization.CultureInfo.InvariantCulture, signal.Reason, phrase));
+            var soften = signal.SoftenedWeight is not null && IsSoftened(signal, phrase, "", hiring);
+            score += soften ? signal.SoftenedWeight!.Value : signal.Weight;
+            reasons.Add(string.Format(System.Globalization.CultureInfo.InvariantCulture, soften ? signal.Reason + ", but it sits in a hiring context" : signal.Reason, phrase));
         }
 
-        score += WeighParticipants(e, owner, subject, body, reasons);
+        score += participantScore;
+        reasons.AddRange(participantReasons);
 
         var isInterview = score >= _rules.Threshold;
         var confidence = 1.0 / (1.0 + Math.Exp(-Math.Abs(score - _rules.Threshold) * 0.9));
@@ -97,6 +125,74 @@ public sealed class InterviewDetector
         return new InterviewAssessment(isInterview, Math.Round(confidence, 3), reasons, isInterview ? kind ?? "interview" : null);
     }
 
+    /// <summary>What the participants say about the hiring process, for weighing veto words.</summary>
+    private readonly record struct ParticipantContext(bool ApplicantTracking, bool RecruitingSender, bool OwnerOutside);
+
+    private readonly record struct HiringContext(bool ApplicantTracking, bool RecruitingSender, bool OwnerOutside, bool JobInSubject, bool StageInSubject)
+    {
+        public HiringContext(ParticipantContext p, string?[] subjectHits, InterviewDetector d, string?[] bodyHits)
+            : this(p.ApplicantTracking || d.HasTrackerInBody(bodyHits), p.RecruitingSender, p.OwnerOutside, d.Any(subjectHits, d._isJobTitleSignal), d.Any(subjectHits, d._isStageSignal)) { }
+    }
+
+    private bool Any(string?[] hits, bool[] which)
+    {
+        for (var i = 0; i < hits.Length; i++)
+            if (which[i] && hits[i] is not null) return true;
+        return false;
+    }
+
+    // "via Greenhouse" in the body names an applicant tracker; "Microsoft Bookings" or Calendly could book anything.
+    private bool HasTrackerInBody(string?[] bodyHits)
+    {
+        for (var i = 0; i < bodyHits.Length; i++)
+        {
+            if (bodyHits[i] is not { } phrase || _rules.Body[i].Name != "scheduling tool") continue;
+            var folded = FoldedText.Fold(phrase);
+            if (!_generalBookingLabels.Any(l => folded.Contains(l, StringComparison.Ordinal))) return true;
+        }
+        return false;
+    }
+
+    private bool IsSoftened(PhraseSignal signal, string phrase, string subject, HiringContext c)
+    {
+        if (signal.OnlyWhenOwnerOutside && !c.OwnerOutside) return false;
+        foreach (var when in signal.SoftenedWhen)
+        {
+            var holds = when switch
+            {
+                "jobTitleNearby" => IsBesideJobWord(subject, FoldedText.Fold(phrase)),
+                "jobTitle" => c.JobInSubject,
+                "subjectStage" => c.StageInSubject,
+                "recruitingSender" => c.RecruitingSender,
+                "applicantTracking" => c.ApplicantTracking,
+                _ => false,
+            };
+            if (holds) return true;
+        }
+        return false;
+    }
+
+    /// <summary>True when a job word shares the veto word's part of the subject ("reporter opening", "Hotel Operations Lead").</summary>
+    private bool IsBesideJobWord(string subject, string phrase)
+    {
+        var at = subject.IndexOf(phrase, StringComparison.Ordinal);
+        if (at < 0) return false;
+        var start = at;
+        while (start > 0 && !IsSegmentBreak(subject, start - 1)) start--;
+        var end = at + phrase.Length;
+        while (end < subject.Length && !IsSegmentBreak(subject, end)) end++;
+        // The veto word itself may be a job word too ("reporter"): only another word counts.
+        var segment = string.Concat(subject.AsSpan(start, at - start), " ", subject.AsSpan(at + phrase.Length, end - at - phrase.Length));
+        return _jobWords.IsMatch(segment);
+    }
+
+    private static bool IsSegmentBreak(string s, int i) => s[i] switch
+    {
+        '(' or ')' or ':' or '|' or '/' or '+' or ',' or '[' or ']' or ';' or '@' => true,
+        '-' => (i > 0 && s[i - 1] == ' ') || (i + 1 < s.Length && s[i + 1] == ' '),
+        _ => false,
+    };
+
     private static bool IsInParticipantDomain(CalendarEvent e, string phrase)
     {
         var word = FoldedText.Fold(phrase);
@@ -109,7 +205,7 @@ public sealed class InterviewDetector
 
     private int Rank(string kind) => _kindRank.TryGetValue(kind, out var r) ? r : int.MaxValue;
 
-    private double WeighParticipants(CalendarEvent e, MailboxOwner owner, string subject, string body, List<string> reasons)
+    private double WeighParticipants(CalendarEvent e, MailboxOwner owner, string subject, string body, List<string> reasons, out ParticipantContext context)
     {
         var w = _rules.Structure;
         var score = 0.0;
@@ -122,6 +218,8 @@ public sealed class InterviewDetector
         var outsideCompany = 0;
         var others = 0;
         string? tool = null;
+        var tracker = false;
+        var recruitingSender = false;
         string? outsideLabel = null;
         var oneOutsideLabel = true;
         var recruiterInvited = false;
@@ -132,7 +230,12 @@ public sealed class InterviewDetector
         {
             if (!Mailboxes.HasAddress(who) || owner.Is(who.Address) || _mailboxes.IsOwnerUnderAnotherAddress(who, owner)) return;
             var seen = Classify(who, type);
-            if (seen.ToolDomain is not null) { tool ??= seen.ToolDomain; return; }
+            if (seen.ToolDomain is not null)
+            {
+                tool ??= seen.ToolDomain;
+                tracker |= !_generalBookingDomains.Any(d => seen.ToolDomain == d || seen.ToolDomain.EndsWith("." + d, StringComparison.Ordinal));
+                return;
+            }
             if (seen.IsRoom) return;
             others++;
             if (ownerLabel is not null && seen.OrganisationLabel == ownerLabel) internalOthers++;
@@ -200,6 +303,7 @@ public sealed class InterviewDetector
             && (_recruitingSender.IsMatch(FoldedText.Fold(e.Organizer.Name)) || _recruitingSender.IsMatch(Mailboxes.LocalPart(e.Organizer.Address).Replace('-', ' ').Replace('.', ' '))))
         {
             score += w.RecruitingTeamSender;
+            recruitingSender = true;
             reasons.Add("sent by a recruiting team");
         }
         if (tool is not null)
@@ -232,6 +336,7 @@ public sealed class InterviewDetector
                 reasons.Add("the body greets someone else");
             }
         }
+        context = new ParticipantContext(tracker, recruitingSender, !ownerOrganizes && internalOthers == 0 && (outsideCompany > 0 || tool is not null));
         return score;
     }
 

@@ -5,7 +5,9 @@ namespace FollowUp.Domain.Detection;
 /// <summary>Curated phrases compiled into one regex; a whole-word match names the signal it belongs to.</summary>
 internal sealed class PhraseSet
 {
-    private readonly Regex _regex;
+    // The automaton engine refuses patterns past about 10,000 states; long lists are split into several regexes.
+    private const int MaxPatternLength = 8000;
+    private readonly Regex[] _regexes;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _signalOf;
     private readonly Dictionary<string, string> _original;
 
@@ -20,7 +22,8 @@ internal sealed class PhraseSet
             _original[folded] = phrase.Trim();
         }
         // Hundreds of alternatives: the automaton engine scans each character once, about 5x faster here than Compiled.
-        _regex = new Regex(Alternation(bySignal.Keys), RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+        _regexes = Chunks(bySignal.Keys.OrderByDescending(k => k.Length))
+            .Select(chunk => new Regex(Alternation(chunk), RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)).ToArray();
         _signalOf = bySignal.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -31,14 +34,54 @@ internal sealed class PhraseSet
     internal static string Alternation(IEnumerable<string> foldedPhrases) =>
         string.Join("|", foldedPhrases.Distinct().OrderByDescending(p => p.Length).Select(Regex.Escape));
 
+    private static IEnumerable<List<string>> Chunks(IEnumerable<string> phrases)
+    {
+        var chunk = new List<string>();
+        var length = 0;
+        foreach (var p in phrases)
+        {
+            var cost = Regex.Escape(p).Length + 1;
+            if (chunk.Count > 0 && length + cost > MaxPatternLength) { yield return chunk; chunk = []; length = 0; }
+            chunk.Add(p);
+            length += cost;
+        }
+        if (chunk.Count > 0) yield return chunk;
+    }
+
     /// <summary>Marks each signal found in <paramref name="folded"/> with the first phrase that showed it.</summary>
     public void Find(string folded, string?[] firstPhraseBySignal)
+    {
+        if (_regexes.Length == 1)
+        {
+            Scan(_regexes[0], folded, (index, length) => Mark(folded, index, length, firstPhraseBySignal));
+            return;
+        }
+        // Several regexes: keep the leftmost-longest matches that do not overlap, as one regex would have.
+        var found = new List<(int Index, int Length)>();
+        foreach (var regex in _regexes) Scan(regex, folded, (index, length) => found.Add((index, length)));
+        found.Sort((a, b) => a.Index != b.Index ? a.Index.CompareTo(b.Index) : b.Length.CompareTo(a.Length));
+        var end = 0;
+        foreach (var (index, length) in found)
+        {
+            if (index < end) continue;
+            Mark(folded, index, length, firstPhraseBySignal);
+            end = index + length;
+        }
+    }
+
+    private void Mark(string folded, int index, int length, string?[] firstPhraseBySignal)
+    {
+        if (_signalOf.TryGetValue(folded.AsSpan(index, length), out var key, out var signal) && firstPhraseBySignal[signal] is null)
+            firstPhraseBySignal[signal] = _original[key];
+    }
+
+    private static void Scan(Regex regex, string folded, Action<int, int> onWholeWord)
     {
         var start = 0;
         while (start < folded.Length)
         {
             var restart = -1;
-            foreach (var m in _regex.EnumerateMatches(folded, start))
+            foreach (var m in regex.EnumerateMatches(folded, start))
             {
                 if (!IsWholeWord(folded, m.Index, m.Length))
                 {
@@ -46,9 +89,7 @@ internal sealed class PhraseSet
                     restart = m.Index + 1;
                     break;
                 }
-                var span = folded.AsSpan(m.Index, m.Length);
-                if (_signalOf.TryGetValue(span, out var key, out var signal) && firstPhraseBySignal[signal] is null)
-                    firstPhraseBySignal[signal] = _original[key];
+                onWholeWord(m.Index, m.Length);
             }
             if (restart < 0) return;
             start = restart;

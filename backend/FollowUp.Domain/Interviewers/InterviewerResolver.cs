@@ -21,6 +21,7 @@ public sealed class InterviewerResolver
     private readonly HashSet<string> _honorifics;
     private readonly string[] _signOffs;
     private readonly string[] _firstPerson;
+    private readonly string[] _meetingLeadIns;
     private readonly WordMatcher _titleWord;
     private readonly PositionReader _position;
 
@@ -34,6 +35,7 @@ public sealed class InterviewerResolver
         _schedulerWord = new WordMatcher(rules.OrganizerSchedulerWords);
         _honorifics = new(rules.Honorifics.Select(h => FoldedText.Fold(h)), StringComparer.Ordinal);
         _signOffs = rules.SignOffs.Select(p => FoldedText.Fold(p)).Where(p => p.Length > 0).ToArray();
+        _meetingLeadIns = rules.MeetingLeadIns.Select(p => FoldedText.Fold(p)).Where(p => p.Length > 0).ToArray();
         _firstPerson = rules.FirstPersonTakingPart.Select(p => FoldedText.Fold(p)).Where(p => p.Length > 0).ToArray();
         _titleWord = new WordMatcher(rules.TitleWords);
         _position = new PositionReader(mailboxes);
@@ -69,12 +71,12 @@ public sealed class InterviewerResolver
             people.Add(person);
         }
 
-        var interviewers = people.Where(p => !IsCoordinator(p, foldedBody, people.Count)).ToList();
+        var takesPart = _firstPerson.Any(f => ContainsPhrase(foldedBody, f));
+        var interviewers = people.Where(p => !IsCoordinator(p, foldedBody, people.Count, takesPart)).ToList();
 
         if (interviewers.Count > 1)
         {
             var named = interviewers.Where(p => IsNamed(p, interviewers, foldedSubject, foldedBody)).ToList();
-            var takesPart = _firstPerson.Any(f => foldedBody.Contains(f, StringComparison.Ordinal));
             if (named.Count > 0)
             {
                 // The body says who meets you: an organizer or optional guest it does not name only scheduled or watches.
@@ -103,11 +105,24 @@ public sealed class InterviewerResolver
         return new Interviewer(name, DisplayName.FirstName(name, _honorifics), p.Address);
     }
 
-    private bool IsCoordinator(Person p, string foldedBody, int peopleCount)
+    private static bool ContainsPhrase(string folded, string phrase)
+    {
+        var start = 0;
+        while ((start = folded.IndexOf(phrase, start, StringComparison.Ordinal)) >= 0)
+        {
+            if (PhraseSet.IsWholeWord(folded, start, phrase.Length)) return true;
+            start++;
+        }
+        return false;
+    }
+
+    private bool IsCoordinator(Person p, string foldedBody, int peopleCount, bool takesPart)
     {
         if (_mailboxes.NamesCoordinator(FoldedText.Fold(p.Who.Name))) return true;
         if (peopleCount < 2) return false;
         if (p.IsOrganizer && _selfCoordinator.Any(s => foldedBody.Contains(s, StringComparison.Ordinal))) return true;
+        // "ein Kennenlernen mit mir und Uwe Krämer": a sender who says they take part is met, whatever their signature says.
+        if (p.IsOrganizer && takesPart) return false;
         foreach (var token in NameTokens(p))
         {
             var start = 0;
@@ -116,9 +131,11 @@ public sealed class InterviewerResolver
                 var end = start + token.Length;
                 if ((start == 0 || !char.IsLetter(foldedBody[start - 1])) && (end == foldedBody.Length || !char.IsLetter(foldedBody[end])))
                 {
+                    // "un entretien avec Mme Perrin, proviseure, et M. Girard, coordinateur sciences": the people you meet, whatever their role.
+                    if (IsAfterMeetingLeadIn(foldedBody, start)) return false;
                     var signature = IsSignature(foldedBody, start);
                     // "Kelly, Recruiting Coordinator" / "Amy Stone, Executive Assistant": a role right after the name (next line in a signature).
-                    var after = signature ? WindowAcrossLine(foldedBody, end, 48) : Window(foldedBody, end, 32);
+                    var after = RoleRightAfter(signature ? WindowAcrossLine(foldedBody, end, 48) : Window(foldedBody, end, 32));
                     if (after.Length > 0 && CoordinatorRole(after) is { } m && after[..m].IndexOfAny(['.', ':', ';']) < 0) return true;
                     // "Best, Carlos (Talent)": someone from the recruiting team signing an invite that brings in others is scheduling.
                     if (signature && after.Length > 0 && _schedulerWord.Find(after, 0) is { Index: >= 0 } s && s.Index <= 4) return true;
@@ -135,6 +152,41 @@ public sealed class InterviewerResolver
             }
         }
         return false;
+    }
+
+    /// <summary>The role that follows a name, up to the next comma or bracket: "(Editor), Tom Pearce (Assistant" is only "editor".</summary>
+    private static string RoleRightAfter(string after)
+    {
+        var lead = 0;
+        while (lead < after.Length && after[lead] is ' ' or ',' or '(' or '-' or '–') lead++;
+        var rest = after[lead..];
+        var cut = rest.IndexOfAny([',', ')', '(', ';']);
+        return " " + (cut >= 0 ? rest[..cut] : rest);
+    }
+
+    private bool IsAfterMeetingLeadIn(string foldedBody, int nameStart)
+    {
+        var lineStart = foldedBody.LastIndexOf('\n', Math.Max(0, nameStart - 1)) + 1;
+        var from = Math.Max(lineStart, nameStart - 160);
+        var window = foldedBody[from..nameStart];
+        var best = -1;
+        foreach (var lead in _meetingLeadIns)
+        {
+            var at = window.LastIndexOf(lead, StringComparison.Ordinal);
+            if (at >= 0 && PhraseSet.IsWholeWord(window, at, lead.Length)) best = Math.Max(best, at + lead.Length);
+        }
+        if (best < 0) return false;
+        var between = window[best..];
+        if (_leadIns.Any(l => between.Contains(l, StringComparison.Ordinal))) return false;
+        // A full stop ends the list of people, unless it closes an honorific ("M. Antoine Girard").
+        for (var dot = between.IndexOf('.'); dot >= 0; dot = between.IndexOf('.', dot + 1))
+        {
+            var wordStart = dot;
+            while (wordStart > 0 && char.IsLetter(between[wordStart - 1])) wordStart--;
+            var word = between[wordStart..dot];
+            if (!_honorifics.Contains(word) && !_honorifics.Contains(word + ".")) return false;
+        }
+        return true;
     }
 
     /// <summary>Where a coordinator word starts in <paramref name="text"/>, unless it begins a job title ("Assistant Nurse Manager").</summary>

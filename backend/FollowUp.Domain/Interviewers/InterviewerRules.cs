@@ -20,6 +20,8 @@ public sealed record InterviewerRules
     public IReadOnlyList<string> OrganizerSchedulerWords { get; init; } = [];
     /// <summary>Lead-ins to a mention of someone met before ("thanks for chatting with Miles"), which do not make them today's interviewer.</summary>
     public IReadOnlyList<string> PastMeetingLeadIns { get; init; } = [];
+    /// <summary>Lead-ins to the people the owner meets ("un entretien avec"): a name after one on the same line is an interviewer, whatever role follows it.</summary>
+    public IReadOnlyList<string> MeetingLeadIns { get; init; } = [];
     public IReadOnlyList<string> SelfCoordinatorPhrases { get; init; } = [];
     /// <summary>A line that ends a letter ("Best,", "Un saludo,"): the name after it is a signature, not an interviewer named.</summary>
     public IReadOnlyList<string> SignOffs { get; init; } = [];

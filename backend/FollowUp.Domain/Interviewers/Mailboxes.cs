@@ -89,11 +89,20 @@ internal sealed class Mailboxes
     /// <summary>No-reply senders and scheduling tools: they send invites but nobody reads a thank-you there.</summary>
     public bool IsService(EmailAddress who)
     {
-        if (IsServiceDomain(Domain(who.Address))) return true;
         var local = LocalPart(who.Address);
+        // "Lena Fischer <lena.fischer@personio.de>": someone who works at the tool's company is a person.
+        if (IsServiceDomain(Domain(who.Address))) return _serviceLocals.Contains(local) || !IsNamedMailbox(who.Name, local);
         if (_serviceLocals.Contains(local)) return true;
         return local.StartsWith("noreply", StringComparison.Ordinal) || local.StartsWith("no-reply", StringComparison.Ordinal)
             || local.StartsWith("donotreply", StringComparison.Ordinal) || local.StartsWith("do-not-reply", StringComparison.Ordinal);
+    }
+
+    private static bool IsNamedMailbox(string name, string local)
+    {
+        var words = FoldedText.Fold(name).Split([' ', ',', '.', '-'], StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2 || !local.Contains('.')) return false;
+        var parts = local.Split(['.', '_', '-'], StringSplitOptions.RemoveEmptyEntries);
+        return words.Count(w => w.Length >= 2 && parts.Contains(w)) >= 2;
     }
 
     /// <summary>Group mailboxes (recruiting@, interview-panel@, "Litware Talent"): many readers, no one person.</summary>

@@ -221,29 +221,4 @@ public class InterviewDetectorTests
         Assert.False(a.IsInterview);
         Assert.NotEmpty(a.Reasons);
     }
-
-    [Fact]
-    [Trait("Category", "Performance")]
-    public void Assessing_ten_thousand_events_is_cheap()
-    {
-        var events = DetectionCorpus.All;
-        var detector = InterviewDetector.Default;
-        foreach (var c in events) detector.Assess(c.Event, c.Owner); // warm up
-        // Processor time, not wall time: the build machine is shared and other test classes run in parallel.
-        var process = System.Diagnostics.Process.GetCurrentProcess();
-        var cpuBefore = process.TotalProcessorTime;
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        var found = 0;
-        for (var i = 0; i < 10_000; i++)
-        {
-            var c = events[i % events.Count];
-            if (detector.Assess(c.Event, c.Owner).IsInterview) found++;
-        }
-        watch.Stop();
-        process.Refresh();
-        var cpu = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
-        Assert.True(found > 0);
-        // Generous for a shared debug build; the benchmark holds the 20 ms target.
-        Assert.True(Math.Min(cpu, watch.ElapsedMilliseconds) < 1500, $"10,000 assessments took {watch.ElapsedMilliseconds} ms ({cpu:0} ms of processor time)");
-    }
 }
