@@ -1,5 +1,6 @@
 using System.Text;
 using FollowUp.Domain.Interviewers;
+using FollowUp.Domain.Text;
 
 namespace FollowUp.Domain.Etiquette;
 
