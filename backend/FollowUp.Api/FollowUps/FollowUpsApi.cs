@@ -79,7 +79,10 @@ public static class FollowUpsApi
         var now = desk.Now;
         var window = (From: from ?? now - InterviewDesk.DefaultLookBack, To: to ?? now);
         if (Window.Check(window.From, window.To) is { } problem) return problem;
-        return TypedResults.Ok(await desk.DueAsync(window.From, window.To, ct));
+        // Only ended interviews can be due, so without a 'to' read the interviews' default window: the pane's two
+        // calls on opening then share one cached calendar read.
+        var read = to is null && from is null ? now + InterviewDesk.DefaultLookAhead : window.To;
+        return TypedResults.Ok(await desk.DueAsync(window.From, read, ct));
     }
 
     public static async Task<Ok<FollowUpSummary>> Summary(InterviewDesk desk, CancellationToken ct)
