@@ -352,7 +352,7 @@ public sealed class InterviewDetector
                 reasons.Add("the subject names you as the candidate");
             }
         }
-        else if (NamesAnotherCandidate(e.Subject ?? ""))
+        else if (NamesAnotherCandidate(e.Subject ?? "", owner))
         {
             // "Debrief: candidate Sam Oduya", "candidate: R. Gupta": someone else is the candidate, so the owner assesses.
             score += w.AnotherCandidateNamed;
@@ -390,7 +390,11 @@ public sealed class InterviewDetector
 
     private static readonly Regex OtherCandidate = new(@"\b(?i:candidate|candidata|candidato|kandidat|kandidatin|kandidaat|candidat)\b\s*[:\-–(]?\s*\p{Lu}[\p{L}'.]*\s+\p{Lu}[\p{L}'.]*(?=\s*(?:$|[()\[\],;|/–-]))", RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
-    private static bool NamesAnotherCandidate(string rawSubject) => OtherCandidate.IsMatch(rawSubject);
+    private static bool NamesAnotherCandidate(string rawSubject, MailboxOwner owner)
+    {
+        var m = OtherCandidate.Match(rawSubject);
+        return m.Success && !ContainsWord(FoldedText.Fold(m.Value), OwnerFirstName(owner));
+    }
 
     private sealed record Participant(string? ToolDomain, bool IsRoom, bool IsPerson, string? OrganisationLabel);
 
