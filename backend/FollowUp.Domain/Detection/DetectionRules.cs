@@ -26,6 +26,8 @@ public sealed record DetectionRules
     public IReadOnlyList<string> StageSignals { get; init; } = [];
     /// <summary>Scheduling tools anyone books through (Calendly, Bookings): unlike an applicant tracker, they say nothing about hiring.</summary>
     public IReadOnlyList<string> GeneralBookingDomains { get; init; } = [];
+    /// <summary>Body signals that tie the event to the owner's own application ("your application", "hiring manager for"), for softening "hiringInBody".</summary>
+    public IReadOnlyList<string> BodyHiringSignals { get; init; } = [];
 
     public static DetectionRules Load() => EmbeddedJson.Load<DetectionRules>(ResourceName);
 }
@@ -43,7 +45,8 @@ public sealed record PhraseSignal
     public double? SoftenedWeight { get; init; }
     /// <summary>
     /// Hiring context that makes a veto word weigh less: "jobTitleNearby" (in the same part of the subject as a job word),
-    /// "jobTitle" (anywhere in the subject), "subjectStage", "recruitingSender", "applicantTracking".
+    /// "jobTitle" (anywhere in the subject), "subjectStage", "recruitingSender", "applicantTracking", "startsJobTitle" (the word opens a
+    /// job title: "Practice Nurse"), "finalRound" (a final-round word in the subject), "hiringInBody", "ownerIntroduced" (the body says "meet &lt;owner&gt;").
     /// </summary>
     public IReadOnlyList<string> SoftenedWhen { get; init; } = [];
     /// <summary>Soften only when the owner is outside the inviting organisation ("hiring committee" invites a candidate, not a colleague).</summary>
@@ -72,4 +75,6 @@ public sealed record StructureWeights
     public double OwnerOrganizesWithRecruiter { get; init; }
     /// <summary>Replaces OwnerAloneBlock for a hold copied from another calendar.</summary>
     public double CopiedHold { get; init; }
+    /// <summary>"Debrief: candidate Sam Oduya" when the candidate is not the owner.</summary>
+    public double AnotherCandidateNamed { get; init; }
 }

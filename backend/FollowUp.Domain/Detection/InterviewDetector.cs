@@ -32,6 +32,8 @@ public sealed class InterviewDetector
     private readonly WordMatcher _jobWords;
     private readonly bool[] _isJobTitleSignal;
     private readonly bool[] _isStageSignal;
+    private readonly bool[] _isFinalSignal;
+    private readonly bool[] _isBodyHiringSignal;
     private readonly string[] _generalBookingDomains;
     private readonly string[] _generalBookingLabels;
 
@@ -52,6 +54,9 @@ public sealed class InterviewDetector
         var titleSignals = rules.JobTitleSignals.ToHashSet(StringComparer.Ordinal);
         _isJobTitleSignal = rules.Subject.Select(s => titleSignals.Contains(s.Name)).ToArray();
         _isStageSignal = rules.Subject.Select(s => stageSignals.Contains(s.Name)).ToArray();
+        _isFinalSignal = rules.Subject.Select(s => s.Kind == "final").ToArray();
+        var bodyHiringSignals = rules.BodyHiringSignals.ToHashSet(StringComparer.Ordinal);
+        _isBodyHiringSignal = rules.Body.Select(s => bodyHiringSignals.Contains(s.Name)).ToArray();
         _jobWords = new WordMatcher(rules.Subject.Where(s => jobSignals.Contains(s.Name)).SelectMany(s => s.Phrases));
         _generalBookingDomains = rules.GeneralBookingDomains.Select(d => d.ToLowerInvariant()).ToArray();
         _generalBookingLabels = _generalBookingDomains.Select(d => d.Split('.')[0]).ToArray();
@@ -77,7 +82,7 @@ public sealed class InterviewDetector
 
         var participantReasons = new List<string>(4);
         var participantScore = WeighParticipants(e, owner, subject, body, participantReasons, out var context);
-        var hiring = new HiringContext(context, subjectHits, this, bodyHits);
+        var hiring = new HiringContext(context, subjectHits, this, bodyHits, IntroducesOwner(body, owner));
 
         string? kind = null;
         for (var i = 0; i < subjectHits.Length; i++)
@@ -103,7 +108,7 @@ public sealed class InterviewDetector
         {
             if (bodyHits[i] is not { } phrase) continue;
             var signal = _rules.Body[i];
-            var soften = signal.SoftenedWeight is not null && IsSoftened(signal, phrase, "", hiring);
+            var soften = signal.SoftenedWeight is not null && IsSoftened(signal, phrase, subject, hiring, inBody: true);
             score += soften ? signal.SoftenedWeight!.Value : signal.Weight;
             reasons.Add(string.Format(System.Globalization.CultureInfo.InvariantCulture, soften ? signal.Reason + ", but it sits in a hiring context" : signal.Reason, phrase));
         }
@@ -128,10 +133,19 @@ public sealed class InterviewDetector
     /// <summary>What the participants say about the hiring process, for weighing veto words.</summary>
     private readonly record struct ParticipantContext(bool ApplicantTracking, bool RecruitingSender, bool OwnerOutside);
 
-    private readonly record struct HiringContext(bool ApplicantTracking, bool RecruitingSender, bool OwnerOutside, bool JobInSubject, bool StageInSubject)
+    private readonly record struct HiringContext(bool ApplicantTracking, bool RecruitingSender, bool OwnerOutside, bool JobInSubject, bool StageInSubject,
+        bool FinalInSubject, bool HiringInBody, bool OwnerIntroduced)
     {
-        public HiringContext(ParticipantContext p, string?[] subjectHits, InterviewDetector d, string?[] bodyHits)
-            : this(p.ApplicantTracking || d.HasTrackerInBody(bodyHits), p.RecruitingSender, p.OwnerOutside, d.Any(subjectHits, d._isJobTitleSignal), d.Any(subjectHits, d._isStageSignal)) { }
+        public HiringContext(ParticipantContext p, string?[] subjectHits, InterviewDetector d, string?[] bodyHits, bool ownerIntroduced)
+            : this(p.ApplicantTracking || d.HasTrackerInBody(bodyHits), p.RecruitingSender, p.OwnerOutside, d.Any(subjectHits, d._isJobTitleSignal),
+                   d.Any(subjectHits, d._isStageSignal), d.Any(subjectHits, d._isFinalSignal), d.Any(bodyHits, d._isBodyHiringSignal), ownerIntroduced) { }
+    }
+
+    // "Sofia, meet Jordan - Jordan is interviewing for your opening": the owner is the one being introduced, so the candidate.
+    private static bool IntroducesOwner(string body, MailboxOwner owner)
+    {
+        var first = OwnerFirstName(owner);
+        return first.Length >= 2 && body.Contains("meet " + first, StringComparison.Ordinal) && ContainsWord(body, "meet " + first);
     }
 
     private bool Any(string?[] hits, bool[] which)
@@ -153,14 +167,18 @@ public sealed class InterviewDetector
         return false;
     }
 
-    private bool IsSoftened(PhraseSignal signal, string phrase, string subject, HiringContext c)
+    private bool IsSoftened(PhraseSignal signal, string phrase, string subject, HiringContext c, bool inBody = false)
     {
         if (signal.OnlyWhenOwnerOutside && !c.OwnerOutside) return false;
         foreach (var when in signal.SoftenedWhen)
         {
             var holds = when switch
             {
-                "jobTitleNearby" => IsBesideJobWord(subject, FoldedText.Fold(phrase)),
+                "jobTitleNearby" => !inBody && IsBesideJobWord(subject, FoldedText.Fold(phrase)),
+                "startsJobTitle" => !inBody && StartsJobTitle(subject, FoldedText.Fold(phrase)),
+                "finalRound" => c.FinalInSubject,
+                "hiringInBody" => c.HiringInBody,
+                "ownerIntroduced" => c.OwnerIntroduced,
                 "jobTitle" => c.JobInSubject,
                 "subjectStage" => c.StageInSubject,
                 "recruitingSender" => c.RecruitingSender,
@@ -184,6 +202,17 @@ public sealed class InterviewDetector
         // The veto word itself may be a job word too ("reporter"): only another word counts.
         var segment = string.Concat(subject.AsSpan(start, at - start), " ", subject.AsSpan(at + phrase.Length, end - at - phrase.Length));
         return _jobWords.IsMatch(segment);
+    }
+
+    /// <summary>True when the veto word is the first word of a job title ("Practice Nurse", "Practice Manager").</summary>
+    private bool StartsJobTitle(string subject, string phrase)
+    {
+        var at = subject.IndexOf(phrase, StringComparison.Ordinal);
+        if (at < 0) return false;
+        var rest = subject.AsSpan(at + phrase.Length).TrimStart(' ');
+        var end = 0;
+        while (end < rest.Length && (char.IsLetter(rest[end]) || rest[end] == '-')) end++;
+        return end > 0 && _jobWords.IsMatch(rest[..end].ToString());
     }
 
     private static bool IsSegmentBreak(string s, int i) => s[i] switch
@@ -246,11 +275,11 @@ public sealed class InterviewDetector
             if (ownerOrganizes && _recruitingSender.IsMatch(FoldedText.Fold(who.Name))) recruiterInvited = true;
         }
 
-        if (ownerOrganizes && people == 0 && body.Length > 0 && _copiedHold.IsMatch(body))
+        if (ownerOrganizes && internalOthers == 0 && body.Length > 0 && _copiedHold.IsMatch(body))
         {
             // A private hold mirrored from another calendar: it says what the time is for, nobody else is invited.
             score += w.CopiedHold;
-            reasons.Add("a hold copied from another calendar");
+            reasons.Add(people == 0 ? "a hold copied from another calendar" : "a hold for an interview whose real invite went elsewhere");
         }
         else if (ownerOrganizes && people == 0)
         {
@@ -323,6 +352,12 @@ public sealed class InterviewDetector
                 reasons.Add("the subject names you as the candidate");
             }
         }
+        else if (NamesAnotherCandidate(e.Subject ?? "", owner))
+        {
+            // "Debrief: candidate Sam Oduya", "candidate: R. Gupta": someone else is the candidate, so the owner assesses.
+            score += w.AnotherCandidateNamed;
+            reasons.Add("the subject names someone else as the candidate");
+        }
 
         if (body.Length > 0 && Greeting.Match(body.Length > 200 ? body[..200] : body) is { Success: true } g
             && _greetings.Contains(g.Groups["greeting"].Value.Trim()))
@@ -351,6 +386,14 @@ public sealed class InterviewDetector
             if (rest.StartsWith(ownerFirst, StringComparison.Ordinal)) return true;
         }
         return false;
+    }
+
+    private static readonly Regex OtherCandidate = new(@"\b(?i:candidate|candidata|candidato|kandidat|kandidatin|kandidaat|candidat)\b\s*[:\-–(]?\s*\p{Lu}[\p{L}'.]*\s+\p{Lu}[\p{L}'.]*(?=\s*(?:$|[()\[\],;|/–-]))", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+
+    private static bool NamesAnotherCandidate(string rawSubject, MailboxOwner owner)
+    {
+        var m = OtherCandidate.Match(rawSubject);
+        return m.Success && !ContainsWord(FoldedText.Fold(m.Value), OwnerFirstName(owner));
     }
 
     private sealed record Participant(string? ToolDomain, bool IsRoom, bool IsPerson, string? OrganisationLabel);

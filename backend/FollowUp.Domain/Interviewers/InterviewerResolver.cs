@@ -24,6 +24,8 @@ public sealed class InterviewerResolver
     private readonly string[] _meetingLeadIns;
     private readonly WordMatcher _titleWord;
     private readonly PositionReader _position;
+    private readonly string[] _arrangers;
+    private readonly string[] _agencyLeadIns;
 
     internal InterviewerResolver(Mailboxes mailboxes)
     {
@@ -38,6 +40,8 @@ public sealed class InterviewerResolver
         _meetingLeadIns = rules.MeetingLeadIns.Select(p => FoldedText.Fold(p)).Where(p => p.Length > 0).ToArray();
         _firstPerson = rules.FirstPersonTakingPart.Select(p => FoldedText.Fold(p)).Where(p => p.Length > 0).ToArray();
         _titleWord = new WordMatcher(rules.TitleWords);
+        _arrangers = rules.ArrangerPhrases.Select(p => " " + FoldedText.Fold(p)).Where(p => p.Length > 1).ToArray();
+        _agencyLeadIns = rules.AgencyLeadIns.Select(p => FoldedText.Fold(p)).Where(p => p.Length > 0).ToArray();
         _position = new PositionReader(mailboxes);
     }
 
@@ -90,11 +94,34 @@ public sealed class InterviewerResolver
                 interviewers.Remove(organizer);
             }
         }
+        if (organizer is not null && interviewers.Count > 1 && interviewers.Contains(organizer) && IsAgencyInSubject(organizer, interviewers, foldedSubject))
+        {
+            // "Client interview @ Monzo (via Hays)": the agency recruiter who sent it arranged the interview, the client's people hold it.
+            interviewers.Remove(organizer);
+        }
         if (interviewers.Count == 0 && organizer is not null) interviewers.Add(organizer);
 
         var result = interviewers.Select(p => ToInterviewer(p, body)).ToList();
         var (company, role) = _position.Read(subject, body, e, owner, interviewers.Select(p => p.Address).ToList());
         return new InterviewParties(result, company, role);
+    }
+
+    private bool IsSchedulerInBrackets(string raw)
+    {
+        if (!raw.StartsWith(" (", StringComparison.Ordinal)) return false;
+        var close = raw.IndexOf(')');
+        if (close < 3) return false;
+        var inner = raw[2..close].Trim();
+        return _schedulerWord.Find(inner, 0) is { Index: 0 } m && m.Length == inner.Length;
+    }
+
+    private bool IsAgencyInSubject(Person organizer, List<Person> interviewers, string foldedSubject)
+    {
+        var label = _mailboxes.OrganisationLabel(Mailboxes.Domain(organizer.Address));
+        if (label is null || label.Length < 3) return false;
+        if (interviewers.Any(p => p != organizer && _mailboxes.OrganisationLabel(Mailboxes.Domain(p.Address)) == label)) return false;
+        if (!interviewers.Any(p => p != organizer && _mailboxes.OrganisationLabel(Mailboxes.Domain(p.Address)) is not null)) return false;
+        return _agencyLeadIns.Any(l => ContainsPhrase(foldedSubject, l + " " + label));
     }
 
     private Interviewer ToInterviewer(Person p, string body)
@@ -140,8 +167,12 @@ public sealed class InterviewerResolver
                     // "Best, Carlos (Talent)": someone from the recruiting team signing an invite that brings in others is scheduling.
                     if (signature && after.Length > 0 && _schedulerWord.Find(after, 0) is { Index: >= 0 } s && s.Index <= 4) return true;
                     // "Tasha from recruiting".
-                    if (after.StartsWith(" from ", StringComparison.Ordinal) && _schedulerWord.Find(after, 0) is { Index: 6 }) return true;
-                    var before = foldedBody[Math.Max(0, start - 22)..start];
+                    if (after.StartsWith(" from ", StringComparison.Ordinal) && _schedulerWord.Find(after, 0) is { Index: >= 6 and <= 10 }) return true;
+                    // The sender named as "Mathilde (RH)" in an invite to meet others; an HR attendee "(HR)" may well interview.
+                    if (p.IsOrganizer && IsSchedulerInBrackets(Window(foldedBody, end, 32))) return true;
+                    // "Priyanka has arranged your interview with Gemma".
+                    if (_arrangers.Any(a => after.StartsWith(a + " ", StringComparison.Ordinal))) return true;
+                    var before = foldedBody[Math.Max(0, start - 30)..start];
                     if (_leadIns.Any(l => before.TrimEnd().EndsWith(l, StringComparison.Ordinal))) return true;
                     // "Scheduled by HR Coordinator Amy Tran".
                     var lineStart = foldedBody.LastIndexOf('\n', Math.Max(0, start - 1)) + 1;

@@ -39,5 +39,10 @@ public sealed record InterviewerRules
     public IReadOnlyList<string> NotRoles { get; init; } = [];
     public IReadOnlyList<string> NotCompanyWords { get; init; } = [];
 
+    /// <summary>Words right after a name that mark someone who only set the meeting up ("Priyanka has arranged your interview").</summary>
+    public IReadOnlyList<string> ArrangerPhrases { get; init; } = [];
+    /// <summary>Words before an agency's name in the subject ("(via Hays)"): the organizer from that agency only arranged the interview.</summary>
+    public IReadOnlyList<string> AgencyLeadIns { get; init; } = [];
+
     public static InterviewerRules Load() => EmbeddedJson.Load<InterviewerRules>(ResourceName);
 }
