@@ -16,7 +16,7 @@ public sealed class InterestExtractor
     private readonly int[][] _broader;
     private readonly TermNode _root = new();
     private readonly HashSet<string> _passion, _habit, _negations, _negationExceptions, _self, _other, _family, _place, _shared, _job, _honorifics, _clauseBreaks,
-        _coaching, _teamWords, _domainEndings, _companyWords, _intoLeads, _trailingNegations, _nameLeads, _corrections, _mediumWords;
+        _coaching, _teamWords, _domainEndings, _companyWords, _intoLeads, _trailingNegations, _nameLeads, _corrections, _mediumWords, _contrast;
     private readonly HashSet<(string, string)> _negationPairs;
     private static readonly HashSet<string> Possessives = ["his", "her", "their"];
     private static readonly HashSet<string> Determiners = ["the", "a", "an", "that", "this"];
@@ -51,6 +51,7 @@ public sealed class InterestExtractor
         _nameLeads = Set(vocabulary.NameLeads);
         _corrections = Set(vocabulary.Corrections);
         _mediumWords = Set(vocabulary.MediumWords);
+        _contrast = Set(vocabulary.ContrastWords);
 
         _interests = vocabulary.Interests;
         _topicIndex = _interests.Select((e, i) => (e.Topic, i)).ToDictionary(p => p.Topic, p => p.i, StringComparer.OrdinalIgnoreCase);
@@ -372,9 +373,18 @@ public sealed class InterestExtractor
             if (tokens[k].Aside != tokens[start].Aside) continue;
             if (tokens[k].Phrase != tokens[start].Phrase && k + 1 < start && Determiners.Contains(tokens[k + 1].Norm)
                 && Determiners.Contains(tokens[PhraseStart(tokens, start)].Norm)) continue;
-            if (_negations.Contains(tokens[k].Norm) && !_negationExceptions.Contains(tokens[k + 1].Norm) && !IsRetraction(notes, tokens, k)) return true;
+            if (_negations.Contains(tokens[k].Norm) && !_negationExceptions.Contains(tokens[k + 1].Norm) && !IsRetraction(notes, tokens, k)
+                && !ContrastBetween(tokens, k, start)) return true;
             if (_negationPairs.Contains((tokens[k].Norm, tokens[k + 1].Norm))) return true;
         }
+        return false;
+    }
+
+    // "Not golf, actually tennis": the denial ends where the note turns to what is true.
+    private bool ContrastBetween(List<NoteToken> tokens, int from, int to)
+    {
+        for (int k = from + 1; k < to; k++)
+            if (_contrast.Contains(tokens[k].Norm)) return true;
         return false;
     }
 

@@ -29,6 +29,7 @@ internal sealed record InterestVocabulary(
     string[] NameLeads,
     string[] Corrections,
     string[] MediumWords,
+    string[] ContrastWords,
     InterestEntry[] Interests)
 {
     public const string ResourceName = "FollowUp.Domain.Interests.interests.json";

@@ -203,12 +203,14 @@ public class InterestExtractorLanguageTests
     [InlineData("Je lui ai parlé de mon vélo.")]
     [InlineData("Sie backt nicht gern und kocht nie.")]
     [InlineData("Hij fietst niet.")]
+    [InlineData("Mi hermano juega al fútbol, yo no.")]
     public void Own_pastimes_and_denials_in_other_languages_are_no_interest(string notes) => Assert.Null(MainTopic(notes));
 
     [Theory]
     [InlineData("Big Yankees fan? no - it was golf, he plays every Sunday.", "golf")]
     [InlineData("Mentioned tennis? No, wait, it was squash... no: sailing, crews a yacht most summers.", "sailing")]
     [InlineData("Sie backt nicht, sondern kocht jeden Abend.", "cooking")]
+    [InlineData("Not golf, actually tennis - plays at the club every Saturday.", "tennis")]
     public void A_guess_the_note_takes_back_gives_way_to_the_corrected_topic(string notes, string topic) =>
         Assert.Equal(topic, MainTopic(notes));
 
