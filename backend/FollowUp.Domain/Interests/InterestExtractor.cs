@@ -16,7 +16,7 @@ public sealed class InterestExtractor
     private readonly int[][] _broader;
     private readonly TermNode _root = new();
     private readonly HashSet<string> _passion, _habit, _negations, _negationExceptions, _self, _other, _family, _place, _shared, _job, _honorifics, _clauseBreaks,
-        _coaching, _teamWords, _domainEndings, _companyWords, _intoLeads, _trailingNegations, _nameLeads, _corrections, _mediumWords, _contrast;
+        _coaching, _teamWords, _domainEndings, _companyWords, _intoLeads, _trailingNegations, _nameLeads, _corrections, _mediumWords, _contrast, _attendance;
     private readonly HashSet<(string, string)> _negationPairs;
     private static readonly HashSet<string> Possessives = ["his", "her", "their"];
     private static readonly HashSet<string> Determiners = ["the", "a", "an", "that", "this"];
@@ -52,6 +52,7 @@ public sealed class InterestExtractor
         _corrections = Set(vocabulary.Corrections);
         _mediumWords = Set(vocabulary.MediumWords);
         _contrast = Set(vocabulary.ContrastWords);
+        _attendance = Set(vocabulary.AttendanceVerbs);
 
         _interests = vocabulary.Interests;
         _topicIndex = _interests.Select((e, i) => (e.Topic, i)).ToDictionary(p => p.Topic, p => p.i, StringComparer.OrdinalIgnoreCase);
@@ -225,7 +226,7 @@ public sealed class InterestExtractor
             // "not the programming language, the board game": a denied job word is no job talk.
             if (_job.Contains(t.Norm) && !NegatedJustBefore(tokens, f.First, i)) f.JobWords++;
         }
-        // "Monzo's running club exists but he doesn't go": a denial after "but" takes back a mention nobody enjoys.
+        // "Monzo's running club exists but he doesn't go": not taking part, said after "but", takes back a mention nobody enjoys.
         for (int c = 0; c + 1 < count; c++)
             facts[c].Denied = !facts[c].Passion && !facts[c].Habit && DeniesBefore(tokens, facts[c + 1].First);
         return facts;
@@ -234,13 +235,14 @@ public sealed class InterestExtractor
     private bool DeniesBefore(List<NoteToken> tokens, int first)
     {
         if (!_clauseBreaks.Contains(tokens[first].Norm)) return false;
-        bool denial = false;
+        bool denial = false, attends = false;
         for (int k = first; k < tokens.Count && tokens[k].Clause == tokens[first].Clause; k++)
         {
             if (LongestTermAt(tokens, k).Term is { Topic: not BlockedTopic }) return false;
             if (k - first < 5 && _negations.Contains(tokens[k].Norm)) denial = true;
+            attends |= _attendance.Contains(tokens[k].Norm);
         }
-        return denial;
+        return denial && attends;
     }
 
     private bool NegatedJustBefore(List<NoteToken> tokens, int clauseFirst, int index)

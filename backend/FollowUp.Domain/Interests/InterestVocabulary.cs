@@ -30,6 +30,7 @@ internal sealed record InterestVocabulary(
     string[] Corrections,
     string[] MediumWords,
     string[] ContrastWords,
+    string[] AttendanceVerbs,
     InterestEntry[] Interests)
 {
     public const string ResourceName = "FollowUp.Domain.Interests.interests.json";

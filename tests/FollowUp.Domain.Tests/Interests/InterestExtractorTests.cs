@@ -224,6 +224,10 @@ public class InterestExtractorLanguageTests
         Assert.Null(MainTopic(notes));
 
     [Fact]
+    public void A_club_mention_followed_by_an_unrelated_but_stays_found() =>
+        Assert.Equal("running", MainTopic("She runs with the running club but not on Mondays."));
+
+    [Fact]
     public void Collecting_records_of_a_genre_is_collecting_records() =>
         Assert.Equal("vinyl records", MainTopic("Her shelves are full of vinyl; she collects old jazz records and Blue Note pressings."));
 }
