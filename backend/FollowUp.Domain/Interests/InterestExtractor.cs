@@ -16,7 +16,7 @@ public sealed class InterestExtractor
     private readonly int[][] _broader;
     private readonly TermNode _root = new();
     private readonly HashSet<string> _passion, _habit, _negations, _negationExceptions, _self, _other, _family, _place, _shared, _job, _honorifics, _clauseBreaks,
-        _coaching, _teamWords, _domainEndings, _companyWords, _intoLeads;
+        _coaching, _teamWords, _domainEndings, _companyWords, _intoLeads, _trailingNegations, _nameLeads, _corrections, _mediumWords, _contrast, _attendance;
     private readonly HashSet<(string, string)> _negationPairs;
     private static readonly HashSet<string> Possessives = ["his", "her", "their"];
     private static readonly HashSet<string> Determiners = ["the", "a", "an", "that", "this"];
@@ -47,6 +47,12 @@ public sealed class InterestExtractor
         _domainEndings = Set(vocabulary.DomainEndings);
         _companyWords = Set(vocabulary.CompanyWords);
         _intoLeads = Set(vocabulary.IntoLeads);
+        _trailingNegations = Set(vocabulary.TrailingNegations);
+        _nameLeads = Set(vocabulary.NameLeads);
+        _corrections = Set(vocabulary.Corrections);
+        _mediumWords = Set(vocabulary.MediumWords);
+        _contrast = Set(vocabulary.ContrastWords);
+        _attendance = Set(vocabulary.AttendanceVerbs);
 
         _interests = vocabulary.Interests;
         _topicIndex = _interests.Select((e, i) => (e.Topic, i)).ToDictionary(p => p.Topic, p => p.i, StringComparer.OrdinalIgnoreCase);
@@ -81,7 +87,16 @@ public sealed class InterestExtractor
         {
             var (term, end) = LongestTermAt(tokens, i);
             if (term is null) { i++; continue; }
-            double? score = term.Topic == BlockedTopic ? null : Judge(notes, tokens, clauses[tokens[i].Clause], term, i, end);
+            // "Blue Note pressings", "jazz records": what is collected is the records; the music only describes them.
+            if (term.Topic != BlockedTopic && end + 1 < tokens.Count && tokens[end + 1].Phrase == tokens[end].Phrase
+                && _mediumWords.Contains(tokens[end + 1].Norm)
+                && LongestTermAt(tokens, end + 1).Term is { } head && head.Topic != BlockedTopic && head.Topic != term.Topic)
+            {
+                i = end + 1;
+                continue;
+            }
+            double? score = term.Topic == BlockedTopic || clauses[tokens[i].Clause].Denied ? null
+                : Judge(notes, tokens, clauses[tokens[i].Clause], term, i, end);
             if (score is { } value)
             {
                 var evidence = EvidenceSpan(notes, tokens, i, end);
@@ -120,7 +135,7 @@ public sealed class InterestExtractor
     private sealed class ClauseFacts(int first)
     {
         public int First { get; } = first;
-        public bool Passion, Habit, Shared;
+        public bool Passion, Habit, Shared, Denied;
         public int JobWords;
     }
 
@@ -211,7 +226,23 @@ public sealed class InterestExtractor
             // "not the programming language, the board game": a denied job word is no job talk.
             if (_job.Contains(t.Norm) && !NegatedJustBefore(tokens, f.First, i)) f.JobWords++;
         }
+        // "Monzo's running club exists but he doesn't go": not taking part, said after "but", takes back a mention nobody enjoys.
+        for (int c = 0; c + 1 < count; c++)
+            facts[c].Denied = !facts[c].Passion && !facts[c].Habit && DeniesBefore(tokens, facts[c + 1].First);
         return facts;
+    }
+
+    private bool DeniesBefore(List<NoteToken> tokens, int first)
+    {
+        if (!_clauseBreaks.Contains(tokens[first].Norm)) return false;
+        bool denial = false, attends = false;
+        for (int k = first; k < tokens.Count && tokens[k].Clause == tokens[first].Clause; k++)
+        {
+            if (LongestTermAt(tokens, k).Term is { Topic: not BlockedTopic }) return false;
+            if (k - first < 5 && _negations.Contains(tokens[k].Norm)) denial = true;
+            attends |= _attendance.Contains(tokens[k].Norm);
+        }
+        return denial && attends;
     }
 
     private bool NegatedJustBefore(List<NoteToken> tokens, int clauseFirst, int index)
@@ -226,7 +257,7 @@ public sealed class InterestExtractor
     {
         if (!term.Named && LooksLikeProperName(tokens, start, end)) return null;
         if (BelongsToSomeoneElse(tokens, clause, start)) return null;
-        if (IsNegated(tokens, clause, start)) return null;
+        if (IsNegated(notes, tokens, clause, start) || NegatedAfter(tokens, end) || IsNamedSo(tokens, start) || IsWithdrawn(notes, tokens, end)) return null;
         if (NamesAnOrganisation(notes, tokens, term, start, end)) return null;
 
         int jobWordsInTerm = 0;
@@ -315,7 +346,9 @@ public sealed class InterestExtractor
                 return !(k - 2 >= clause.First && tokens[k - 2].Norm is "and" or "with") && !CoachesBefore(tokens, clause.First, k);
             if (_other.Contains(t.Norm)) return false;
             // A capitalised word is a person ("I think Pat loves golf") unless it follows "the", "in"... ("the Chicago marathon").
-            if (t.Capitalized && !t.Initial && !(k > clause.First && _place.Contains(tokens[k - 1].Norm))) return false;
+            // "my Fuji camera": a capitalised word after a possessive is a brand, not a person.
+            if (t.Capitalized && !t.Initial && !(k > clause.First && (_place.Contains(tokens[k - 1].Norm) || _self.Contains(tokens[k - 1].Norm)
+                || Possessives.Contains(tokens[k - 1].Norm)))) return false;
         }
         return false;
     }
@@ -335,17 +368,57 @@ public sealed class InterestExtractor
 
     // A denial reaches its clause, but not across a dash or bracket ("Go. Not the language - the board game"), nor past
     // a comma when it contrasts another thing ("not the language, the board game").
-    private bool IsNegated(List<NoteToken> tokens, ClauseFacts clause, int start)
+    private bool IsNegated(string notes, List<NoteToken> tokens, ClauseFacts clause, int start)
     {
         for (int k = Math.Max(clause.First, start - NegationReach); k < start; k++)
         {
             if (tokens[k].Aside != tokens[start].Aside) continue;
             if (tokens[k].Phrase != tokens[start].Phrase && k + 1 < start && Determiners.Contains(tokens[k + 1].Norm)
                 && Determiners.Contains(tokens[PhraseStart(tokens, start)].Norm)) continue;
-            if (_negations.Contains(tokens[k].Norm) && !_negationExceptions.Contains(tokens[k + 1].Norm)) return true;
+            if (_negations.Contains(tokens[k].Norm) && !_negationExceptions.Contains(tokens[k + 1].Norm) && !IsRetraction(notes, tokens, k)
+                && !ContrastBetween(tokens, k, start)) return true;
             if (_negationPairs.Contains((tokens[k].Norm, tokens[k + 1].Norm))) return true;
         }
         return false;
+    }
+
+    // "Not golf, actually tennis": the denial ends where the note turns to what is true.
+    private bool ContrastBetween(List<NoteToken> tokens, int from, int to)
+    {
+        for (int k = from + 1; k < to; k++)
+            if (_contrast.Contains(tokens[k].Norm)) return true;
+        return false;
+    }
+
+    // "Sie backt nicht", "hij fietst niet", "il ne tricote pas": these languages deny after the verb.
+    private bool NegatedAfter(List<NoteToken> tokens, int end) =>
+        end + 1 < tokens.Count && tokens[end + 1].Phrase == tokens[end].Phrase && _trailingNegations.Contains(tokens[end + 1].Norm);
+
+    // "the project is codenamed 'Jazz'", "Project Tango": a name given to something, not a pastime.
+    private bool IsNamedSo(List<NoteToken> tokens, int start)
+    {
+        for (int k = Math.Max(0, start - 2); k < start; k++)
+            if (tokens[k].Clause == tokens[start].Clause && _nameLeads.Contains(tokens[k].Norm)) return true;
+        return false;
+    }
+
+    // "Huge Real Madrid fan? no - he's into surfing", "golf, no, tennis": a guess the note takes back at once.
+    private bool IsWithdrawn(string notes, List<NoteToken> tokens, int end)
+    {
+        int next = end + 1;
+        while (next < tokens.Count && tokens[next].Phrase == tokens[end].Phrase) next++;
+        return next < tokens.Count && IsRetraction(notes, tokens, next);
+    }
+
+    // "? no", "no -", "no wait,": a "no" that takes back what came before rather than denying what follows.
+    private bool IsRetraction(string notes, List<NoteToken> tokens, int k)
+    {
+        if (!_corrections.Contains(tokens[k].Norm) || (k > 0 && tokens[k - 1].Phrase == tokens[k].Phrase)) return false;
+        if (k > 0 && notes.AsSpan(tokens[k - 1].End, tokens[k].Start - tokens[k - 1].End).Contains('?')) return true;
+        if (k + 1 < tokens.Count && tokens[k + 1].Norm is "wait" or "actually" or "sorry") return true;
+        int after = tokens[k].End;
+        return after < notes.Length && notes[after] is ',' or '-' or '–' or '—' or '.' or '!' or ';'
+               || (after + 1 < notes.Length && notes[after] == ' ' && notes[after + 1] is '-' or '–' or '—');
     }
 
     // The mention with the cue that tells it ("loves jazz", "Packers fan"), verbatim.

@@ -25,6 +25,12 @@ internal sealed record InterestVocabulary(
     string[] DomainEndings,
     string[] CompanyWords,
     string[] IntoLeads,
+    string[] TrailingNegations,
+    string[] NameLeads,
+    string[] Corrections,
+    string[] MediumWords,
+    string[] ContrastWords,
+    string[] AttendanceVerbs,
     InterestEntry[] Interests)
 {
     public const string ResourceName = "FollowUp.Domain.Interests.interests.json";

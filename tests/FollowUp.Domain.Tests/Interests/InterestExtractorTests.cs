@@ -183,3 +183,51 @@ public class InterestExtractorTests
     public void A_site_played_on_every_night_is_still_an_interest() =>
         Assert.Equal("chess", MainTopic("Plays blitz on chess.com every night."));
 }
+
+public class InterestExtractorLanguageTests
+{
+    private static string? MainTopic(string notes) => InterestExtractor.Default.Extract(notes).FirstOrDefault()?.Topic;
+
+    [Theory]
+    [InlineData("Sie strickt abends Socken für die ganze Familie.", "knitting")]
+    [InlineData("Il part en randonnée dans les Vosges chaque été.", "hiking")]
+    [InlineData("Le encanta el fútbol, va al estadio cada domingo.", "football")]
+    [InlineData("Ela faz caminhada na serra aos sábados.", "hiking")]
+    [InlineData("Hij speelt elke week schaken in de bibliotheek.", "chess")]
+    [InlineData("Appassionata di fotografia, scatta in pellicola.", "photography")]
+    public void Topic_words_in_six_european_languages_name_the_topic(string notes, string topic) =>
+        Assert.Equal(topic, MainTopic(notes));
+
+    [Theory]
+    [InlineData("Ich habe ihr erzählt, dass ich stricke.")]
+    [InlineData("Je lui ai parlé de mon vélo.")]
+    [InlineData("Sie backt nicht gern und kocht nie.")]
+    [InlineData("Hij fietst niet.")]
+    [InlineData("Mi hermano juega al fútbol, yo no.")]
+    public void Own_pastimes_and_denials_in_other_languages_are_no_interest(string notes) => Assert.Null(MainTopic(notes));
+
+    [Theory]
+    [InlineData("Big Yankees fan? no - it was golf, he plays every Sunday.", "golf")]
+    [InlineData("Mentioned tennis? No, wait, it was squash... no: sailing, crews a yacht most summers.", "sailing")]
+    [InlineData("Sie backt nicht, sondern kocht jeden Abend.", "cooking")]
+    [InlineData("Not golf, actually tennis - plays at the club every Saturday.", "tennis")]
+    public void A_guess_the_note_takes_back_gives_way_to_the_corrected_topic(string notes, string topic) =>
+        Assert.Equal(topic, MainTopic(notes));
+
+    [Theory]
+    [InlineData("Their billing rewrite is codenamed Chess.")]
+    [InlineData("She leads Project Tango on the payments side.")]
+    [InlineData("The office has a running club but she doesn't go.")]
+    [InlineData("She asked about my photography hobby, so I showed her my Nikon camera.")]
+    [InlineData("Do you play golf? No? Fine. Then an hour on Kafka.")]
+    public void Code_names_unattended_clubs_own_hobbies_and_asked_questions_are_no_interest(string notes) =>
+        Assert.Null(MainTopic(notes));
+
+    [Fact]
+    public void A_club_mention_followed_by_an_unrelated_but_stays_found() =>
+        Assert.Equal("running", MainTopic("She runs with the running club but not on Mondays."));
+
+    [Fact]
+    public void Collecting_records_of_a_genre_is_collecting_records() =>
+        Assert.Equal("vinyl records", MainTopic("Her shelves are full of vinyl; she collects old jazz records and Blue Note pressings."));
+}

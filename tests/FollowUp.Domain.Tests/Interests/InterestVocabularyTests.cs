@@ -100,7 +100,7 @@ public class InterestVocabularyTests
     [Fact]
     public void Judging_word_lists_are_present_and_lower_case()
     {
-        foreach (var list in (string[])["passionCues", "habitCues", "negations", "negationExceptions", "selfMarkers", "otherMarkers", "familyMarkers", "placeWords", "sharedMarkers", "jobWords", "honorifics", "clauseBreakWords", "notInterests", "coachingVerbs", "teamWords", "domainEndings", "companyWords", "intoLeads"])
+        foreach (var list in (string[])["passionCues", "habitCues", "negations", "negationExceptions", "selfMarkers", "otherMarkers", "familyMarkers", "placeWords", "sharedMarkers", "jobWords", "honorifics", "clauseBreakWords", "notInterests", "coachingVerbs", "teamWords", "domainEndings", "companyWords", "intoLeads", "trailingNegations", "nameLeads", "corrections", "mediumWords", "contrastWords", "attendanceVerbs"])
         {
             var words = Strings(Root, list).ToArray();
             Assert.True(words.Length > 0, list);
