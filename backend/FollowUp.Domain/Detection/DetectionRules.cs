@@ -41,6 +41,8 @@ public sealed record PhraseSignal
     /// <summary>Human-readable reason; "{0}" is replaced by the phrase found.</summary>
     public string Reason { get; init; } = "";
     public IReadOnlyList<string> Phrases { get; init; } = [];
+    /// <summary>A warning word still counts when a participant's domain contains it (a podcast's own domain says it is a podcast).</summary>
+    public bool CountsInCompanyName { get; init; }
     /// <summary>The weight used instead of <see cref="Weight"/> when any of <see cref="SoftenedWhen"/> holds.</summary>
     public double? SoftenedWeight { get; init; }
     /// <summary>

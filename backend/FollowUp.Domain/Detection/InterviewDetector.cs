@@ -90,7 +90,7 @@ public sealed class InterviewDetector
             if (subjectHits[i] is not { } phrase) continue;
             var signal = _rules.Subject[i];
             // "Margie's Travel", "Sprint": a warning word that is really the company's name says nothing.
-            if (signal.Weight < 0 && IsInParticipantDomain(e, phrase)) continue;
+            if (signal.Weight < 0 && !signal.CountsInCompanyName && IsInParticipantDomain(e, phrase)) continue;
             var weight = signal.Weight;
             var reason = signal.Reason;
             if (signal.SoftenedWeight is { } softened && IsSoftened(signal, phrase, subject, hiring))
