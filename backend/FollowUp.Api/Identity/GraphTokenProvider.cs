@@ -28,11 +28,13 @@ public static class GraphScopes
     public const string Calendar = "https://graph.microsoft.com/Calendars.Read";
     public const string Mail = "https://graph.microsoft.com/Mail.ReadWrite";
 
+    /// <summary>The scope a call needs, on the host it goes to (national clouds have their own Graph resource).</summary>
     public static string[] For(Uri uri)
     {
         var path = uri.AbsolutePath;
-        return path.Contains("/messages", StringComparison.OrdinalIgnoreCase) || path.Contains("/mailFolders", StringComparison.OrdinalIgnoreCase)
-            ? [Mail]
-            : [Calendar];
+        var permission = path.Contains("/messages", StringComparison.OrdinalIgnoreCase) || path.Contains("/mailFolders", StringComparison.OrdinalIgnoreCase)
+            ? "Mail.ReadWrite"
+            : "Calendars.Read";
+        return [$"{uri.Scheme}://{uri.Host}/{permission}"];
     }
 }

@@ -79,6 +79,7 @@ public class DemoMessagesTests
     [InlineData("https://graph.microsoft.com/v1.0/me/messages/AAMk%3D/send", GraphScopes.Mail)]
     [InlineData("https://graph.microsoft.com/v1.0/me/calendarView", GraphScopes.Calendar)]
     [InlineData("https://graph.microsoft.com/v1.0/me/events/EVT-1", GraphScopes.Calendar)]
+    [InlineData("https://graph.microsoft.us/v1.0/me/calendarView", "https://graph.microsoft.us/Calendars.Read")]
     public void Mail_scopes_are_asked_only_by_mail_calls(string url, string scope) =>
         Assert.Equal([scope], GraphScopes.For(new Uri(url)));
 }
