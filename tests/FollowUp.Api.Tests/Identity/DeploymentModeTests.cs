@@ -43,5 +43,6 @@ public class DeploymentModeTests
         foreach (var path in new[] { "/api/interviews", "/api/followups/due", "/api/interests/extract", "/api/gifts", "/api/drafts", "/api/followups/{eventId}/{interviewerEmail}/status" })
             Assert.Contains($"\"{path}\"", doc);
         Assert.Contains("\"bearer\"", doc);
+        Assert.Contains("She knitted the blanket on her sofa", doc); // request bodies carry worked examples
     }
 }
