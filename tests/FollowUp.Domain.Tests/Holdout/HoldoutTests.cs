@@ -11,8 +11,8 @@ namespace FollowUp.Domain.Tests.Holdout;
 /// </summary>
 public class HoldoutTests(ITestOutputHelper output)
 {
-    public static TheoryData<string> Calendars => new() { "detection-holdout.json", "detection-holdout2.json", "detection-holdout3.json" };
-    public static TheoryData<string> NoteSets => new() { "interest-holdout2.json", "interest-holdout3.json" };
+    public static TheoryData<string> Calendars => new() { "detection-holdout.json", "detection-holdout2.json", "detection-holdout3.json", "detection-holdout4.json" };
+    public static TheoryData<string> NoteSets => new() { "interest-holdout2.json", "interest-holdout3.json", "interest-holdout4.json" };
 
     [Theory]
     [MemberData(nameof(Calendars))]
