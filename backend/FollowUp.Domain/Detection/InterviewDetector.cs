@@ -144,8 +144,8 @@ public sealed class InterviewDetector
     // "Sofia, meet Jordan - Jordan is interviewing for your opening": the owner is the one being introduced, so the candidate.
     private bool IntroducesOwner(string body, MailboxOwner owner)
     {
-        var first = FactsOf(owner).FirstName;
-        return first.Length >= 2 && body.Contains("meet " + first, StringComparison.Ordinal) && ContainsWord(body, "meet " + first);
+        var facts = FactsOf(owner);
+        return facts.FirstName.Length >= 2 && body.Contains(facts.MeetFirstName, StringComparison.Ordinal) && ContainsWord(body, facts.MeetFirstName);
     }
 
     private bool Any(string?[] hits, bool[] which)
@@ -399,7 +399,7 @@ public sealed class InterviewDetector
     }
 
     /// <summary>What Assess derives from the owner, worked out once per owner rather than per event.</summary>
-    private sealed record OwnerFacts(MailboxOwner Owner, string FirstName, string FoldedFullName, string FoldedName, bool HasFullName, string? Label);
+    private sealed record OwnerFacts(MailboxOwner Owner, string FirstName, string MeetFirstName, string FoldedFullName, string FoldedName, bool HasFullName, string? Label);
 
     private OwnerFacts? _lastOwner;
 
@@ -411,7 +411,8 @@ public sealed class InterviewDetector
         var label = domain.Length > 0 && !_mailboxes.IsWebmail(domain) ? _mailboxes.OrganisationLabel(domain) : null;
         var foldedFull = FoldedText.Fold(owner.Name);
         var hasFullName = !string.IsNullOrWhiteSpace(owner.Name) && owner.Name.Trim().IndexOf(' ') >= 0;
-        var facts = new OwnerFacts(owner, OwnerFirstName(owner), foldedFull, foldedFull.Trim(), hasFullName, label);
+        var first = OwnerFirstName(owner);
+        var facts = new OwnerFacts(owner, first, "meet " + first, foldedFull, foldedFull.Trim(), hasFullName, label);
         _lastOwner = facts;
         return facts;
     }
