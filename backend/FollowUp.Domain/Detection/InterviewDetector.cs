@@ -142,10 +142,10 @@ public sealed class InterviewDetector
     }
 
     // "Sofia, meet Jordan - Jordan is interviewing for your opening": the owner is the one being introduced, so the candidate.
-    private static bool IntroducesOwner(string body, MailboxOwner owner)
+    private bool IntroducesOwner(string body, MailboxOwner owner)
     {
-        var first = OwnerFirstName(owner);
-        return first.Length >= 2 && body.Contains("meet " + first, StringComparison.Ordinal) && ContainsWord(body, "meet " + first);
+        var facts = FactsOf(owner);
+        return facts.FirstName.Length >= 2 && body.Contains(facts.MeetFirstName, StringComparison.Ordinal) && ContainsWord(body, facts.MeetFirstName);
     }
 
     private bool Any(string?[] hits, bool[] which)
@@ -239,8 +239,8 @@ public sealed class InterviewDetector
         var w = _rules.Structure;
         var score = 0.0;
         var ownerOrganizes = e.IsOrganizer || owner.Is(e.Organizer.Address);
-        var ownerDomain = Mailboxes.Domain(owner.Address);
-        var ownerLabel = ownerDomain.Length > 0 && !_mailboxes.IsWebmail(ownerDomain) ? _mailboxes.OrganisationLabel(ownerDomain) : null;
+        var facts = FactsOf(owner);
+        var ownerLabel = facts.Label;
 
         var people = 0;
         var internalOthers = 0;
@@ -257,8 +257,10 @@ public sealed class InterviewDetector
 
         void Consider(EmailAddress who, AttendeeType type)
         {
-            if (!Mailboxes.HasAddress(who) || owner.Is(who.Address) || _mailboxes.IsOwnerUnderAnotherAddress(who, owner)) return;
+            if (!Mailboxes.HasAddress(who) || owner.Is(who.Address)) return;
             var seen = Classify(who, type);
+            // The owner's other mailbox, invited under the owner's own full name (as Mailboxes.IsOwnerUnderAnotherAddress).
+            if (facts.HasFullName && seen.HasName && seen.FoldedName == facts.FoldedName) return;
             if (seen.ToolDomain is not null)
             {
                 tool ??= seen.ToolDomain;
@@ -272,7 +274,7 @@ public sealed class InterviewDetector
             if (seen.OrganisationLabel is null || (outsideLabel is not null && outsideLabel != seen.OrganisationLabel)) oneOutsideLabel = false;
             outsideLabel ??= seen.OrganisationLabel;
             if (seen.IsPerson) people++;
-            if (ownerOrganizes && _recruitingSender.IsMatch(FoldedText.Fold(who.Name))) recruiterInvited = true;
+            if (ownerOrganizes && seen.RecruitingName) recruiterInvited = true;
         }
 
         if (ownerOrganizes && internalOthers == 0 && body.Length > 0 && _copiedHold.IsMatch(body))
@@ -329,7 +331,7 @@ public sealed class InterviewDetector
         }
         if (!ownerOrganizes && Mailboxes.HasAddress(e.Organizer) && !owner.Is(e.Organizer.Address)
             && (ownerLabel is null || Classify(e.Organizer, AttendeeType.Required).OrganisationLabel != ownerLabel)
-            && (_recruitingSender.IsMatch(FoldedText.Fold(e.Organizer.Name)) || _recruitingSender.IsMatch(Mailboxes.LocalPart(e.Organizer.Address).Replace('-', ' ').Replace('.', ' '))))
+            && Classify(e.Organizer, AttendeeType.Required).RecruitingSender)
         {
             score += w.RecruitingTeamSender;
             recruitingSender = true;
@@ -341,8 +343,8 @@ public sealed class InterviewDetector
             reasons.Add($"sent through a hiring scheduling tool ({tool})");
         }
 
-        if (!ownerOrganizes && OwnerFirstName(owner) is { Length: >= 2 } first
-            && (ContainsWord(subject, first) || ContainsWord(subject, FoldedText.Fold(owner.Name))))
+        if (!ownerOrganizes && facts.FirstName is { Length: >= 2 } first
+            && (ContainsWord(subject, first) || ContainsWord(subject, facts.FoldedFullName)))
         {
             score += w.OwnerNamedInSubject;
             reasons.Add("the subject names you");
@@ -352,20 +354,20 @@ public sealed class InterviewDetector
                 reasons.Add("the subject names you as the candidate");
             }
         }
-        else if (NamesAnotherCandidate(e.Subject ?? "", owner))
+        else if (NamesAnotherCandidate(e.Subject ?? "", facts.FirstName))
         {
             // "Debrief: candidate Sam Oduya", "candidate: R. Gupta": someone else is the candidate, so the owner assesses.
             score += w.AnotherCandidateNamed;
             reasons.Add("the subject names someone else as the candidate");
         }
 
-        if (body.Length > 0 && Greeting.Match(body.Length > 200 ? body[..200] : body) is { Success: true } g
+        if (body.Length > 0 && Greeting.Match(body, 0, Math.Min(body.Length, 200)) is { Success: true } g
             && _greetings.Contains(g.Groups["greeting"].Value.Trim()))
         {
             var greeted = g.Groups["name"].Value;
-            var ownerFirst = OwnerFirstName(owner);
+            var ownerFirst = facts.FirstName;
             if (ownerFirst.Length > 0 && greeted == ownerFirst) { score += w.GreetsOwner; reasons.Add("the body greets you"); }
-            else if (ownerFirst.Length > 0 && !NotANameAfterGreeting.Contains(greeted) && !ContainsWord(FoldedText.Fold(owner.Name), greeted))
+            else if (ownerFirst.Length > 0 && !NotANameAfterGreeting.Contains(greeted) && !ContainsWord(facts.FoldedFullName, greeted))
             {
                 score += w.GreetsSomeoneElse;
                 reasons.Add("the body greets someone else");
@@ -390,13 +392,33 @@ public sealed class InterviewDetector
 
     private static readonly Regex OtherCandidate = new(@"\b(?i:candidate|candidata|candidato|kandidat|kandidatin|kandidaat|candidat)\b\s*[:\-–(]?\s*\p{Lu}[\p{L}'.]*\s+\p{Lu}[\p{L}'.]*(?=\s*(?:$|[()\[\],;|/–-]))", RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
-    private static bool NamesAnotherCandidate(string rawSubject, MailboxOwner owner)
+    private static bool NamesAnotherCandidate(string rawSubject, string ownerFirst)
     {
         var m = OtherCandidate.Match(rawSubject);
-        return m.Success && !ContainsWord(FoldedText.Fold(m.Value), OwnerFirstName(owner));
+        return m.Success && !ContainsWord(FoldedText.Fold(m.Value), ownerFirst);
     }
 
-    private sealed record Participant(string? ToolDomain, bool IsRoom, bool IsPerson, string? OrganisationLabel);
+    /// <summary>What Assess derives from the owner, worked out once per owner rather than per event.</summary>
+    private sealed record OwnerFacts(MailboxOwner Owner, string FirstName, string MeetFirstName, string FoldedFullName, string FoldedName, bool HasFullName, string? Label);
+
+    private OwnerFacts? _lastOwner;
+
+    private OwnerFacts FactsOf(MailboxOwner owner)
+    {
+        // MailboxOwner is immutable, so the same instance always yields the same facts.
+        if (_lastOwner is { } known && ReferenceEquals(known.Owner, owner)) return known;
+        var domain = Mailboxes.Domain(owner.Address);
+        var label = domain.Length > 0 && !_mailboxes.IsWebmail(domain) ? _mailboxes.OrganisationLabel(domain) : null;
+        var foldedFull = FoldedText.Fold(owner.Name);
+        var hasFullName = !string.IsNullOrWhiteSpace(owner.Name) && owner.Name.Trim().IndexOf(' ') >= 0;
+        var first = OwnerFirstName(owner);
+        var facts = new OwnerFacts(owner, first, "meet " + first, foldedFull, foldedFull.Trim(), hasFullName, label);
+        _lastOwner = facts;
+        return facts;
+    }
+
+    private sealed record Participant(string? ToolDomain, bool IsRoom, bool IsPerson, string? OrganisationLabel,
+        bool HasName, string FoldedName, bool RecruitingName, bool RecruitingSender);
 
     // Calendars repeat the same people; classifying each name and address once keeps Assess cheap.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string, AttendeeType), Participant> _participants = new();
@@ -406,14 +428,17 @@ public sealed class InterviewDetector
         var key = (who.Address, who.Name, type);
         if (_participants.TryGetValue(key, out var known)) return known;
         var domain = Mailboxes.Domain(who.Address);
+        var foldedName = FoldedText.Fold(who.Name);
+        var hasName = !string.IsNullOrWhiteSpace(who.Name);
+        var recruitingName = _recruitingSender.IsMatch(foldedName);
+        var recruitingSender = recruitingName || (who.Address is not null && _recruitingSender.IsMatch(Mailboxes.LocalPart(who.Address).Replace('-', ' ').Replace('.', ' ')));
         Participant result;
-        if (IsTool(domain)) result = new Participant(domain, false, false, null);
+        if (IsTool(domain)) result = new Participant(domain, false, false, null, hasName, foldedName.Trim(), recruitingName, recruitingSender);
         else
         {
-            var foldedName = FoldedText.Fold(who.Name);
             var isRoom = _mailboxes.IsRoom(who, type, foldedName);
             var isPerson = !isRoom && !_mailboxes.IsService(who) && !_mailboxes.IsDistribution(who, foldedName);
-            result = new Participant(null, isRoom, isPerson, _mailboxes.OrganisationLabel(domain));
+            result = new Participant(null, isRoom, isPerson, _mailboxes.OrganisationLabel(domain), hasName, foldedName.Trim(), recruitingName, recruitingSender);
         }
         if (_participants.Count > 20_000) _participants.Clear();
         _participants[key] = result;
