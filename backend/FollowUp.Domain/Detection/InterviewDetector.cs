@@ -405,8 +405,8 @@ public sealed class InterviewDetector
 
     private OwnerFacts FactsOf(MailboxOwner owner)
     {
-        // MailboxOwner is immutable, so the same instance always yields the same facts.
-        if (_lastOwner is { } known && ReferenceEquals(known.Owner, owner)) return known;
+        // Callers build a new owner record per request: compare by value (name and address), not by instance.
+        if (_lastOwner is { } known && known.Owner == owner) return known;
         var domain = Mailboxes.Domain(owner.Address);
         var label = domain.Length > 0 && !_mailboxes.IsWebmail(domain) ? _mailboxes.OrganisationLabel(domain) : null;
         var foldedFull = FoldedText.Fold(owner.Name);
