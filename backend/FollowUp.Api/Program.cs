@@ -16,6 +16,7 @@ builder.AddFollowUpSecurity(mode);
 builder.AddGraph(mode);
 builder.AddFollowUpStorage();
 builder.AddFollowUpOpenApi();
+builder.AddFollowUpJson();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<GraphFailureHandler>();
 builder.Services.AddScoped<InterviewDesk>();

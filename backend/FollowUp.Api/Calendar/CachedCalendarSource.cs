@@ -10,7 +10,7 @@ namespace FollowUp.Api.Calendar;
 /// costs one Graph read; in Redis too when configured, so every instance shares it. Only complete windows are kept
 /// (a failed read stores nothing), and the whole read is bounded by <c>Graph:Timeout</c>.
 /// </summary>
-public sealed class CachedCalendarSource(GraphCalendarSource graph, HybridCache cache, CurrentUser user, GraphResilienceOptions options) : ICalendarSource
+public sealed class CachedCalendarSource(Lazy<GraphCalendarSource> graph, HybridCache cache, CurrentUser user, GraphResilienceOptions options) : ICalendarSource
 {
     public async Task<IReadOnlyList<CalendarEvent>> GetWindowAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
@@ -18,7 +18,7 @@ public sealed class CachedCalendarSource(GraphCalendarSource graph, HybridCache 
         timeout.CancelAfter(options.Timeout);
         try
         {
-            if (options.CacheDuration <= TimeSpan.Zero) return await graph.GetWindowAsync(from, to, timeout.Token);
+            if (options.CacheDuration <= TimeSpan.Zero) return await graph.Value.GetWindowAsync(from, to, timeout.Token);
 
             // Whole minutes, widened outwards: the pane's default window ("now ± 14 days") then hits for a minute.
             var (wideFrom, wideTo) = (Floor(from), Ceiling(to));
@@ -26,7 +26,7 @@ public sealed class CachedCalendarSource(GraphCalendarSource graph, HybridCache 
             var events = await cache.GetOrCreateAsync(
                 Key(user.TenantId, user.ObjectId, wideFrom, wideTo),
                 (graph, wideFrom, wideTo),
-                static async (state, token) => new CalendarWindow(await state.graph.GetWindowAsync(state.wideFrom, state.wideTo, token)),
+                static async (state, token) => new CalendarWindow(await state.graph.Value.GetWindowAsync(state.wideFrom, state.wideTo, token)),
                 entry, cancellationToken: timeout.Token);
             return wideFrom == from && wideTo == to ? events.Events : events.Events.Where(e => e.Start < to && e.End > from).ToList();
         }
@@ -39,13 +39,13 @@ public sealed class CachedCalendarSource(GraphCalendarSource graph, HybridCache 
     /// <summary>One event, kept as long as a window (a pane redrafting as the user types asks for it again and again).</summary>
     public async Task<CalendarEvent?> GetEventAsync(string id, CancellationToken ct)
     {
-        if (options.CacheDuration <= TimeSpan.Zero) return await graph.GetEventAsync(id, ct);
+        if (options.CacheDuration <= TimeSpan.Zero) return await graph.Value.GetEventAsync(id, ct);
         var entry = new HybridCacheEntryOptions { Expiration = options.CacheDuration, LocalCacheExpiration = options.CacheDuration };
         // Cached as a window of zero or one event, so the encrypting serializer of windows serves it too.
         var found = await cache.GetOrCreateAsync(
             $"event:v1:{user.TenantId}:{user.ObjectId}:{id}",
             (graph, id),
-            static async (state, token) => new CalendarWindow(await state.graph.GetEventAsync(state.id, token) is { } e ? [e] : []),
+            static async (state, token) => new CalendarWindow(await state.graph.Value.GetEventAsync(state.id, token) is { } e ? [e] : []),
             entry, cancellationToken: ct);
         return found.Events.FirstOrDefault();
     }

@@ -14,48 +14,92 @@ namespace FollowUp.Api.Drafts;
 public sealed record LetterRequest(string? Notes, string? SenderName, string? GiftUrl, string? TimeZone);
 
 /// <summary>A letter with what it was built from.</summary>
-public sealed record WrittenLetter(Letter Letter, IReadOnlyList<InterestMatch> Interests, IReadOnlyList<Gift> Gifts, Gift? Gift);
+public sealed record WrittenLetter(Letter Letter, IReadOnlyList<InterestMatch> Interests, IReadOnlyList<Gift> Gifts, Gift? Gift)
+{
+    /// <summary>The notes the letter was written from (the request's, else the ones saved before).</summary>
+    public string Notes { get; init; } = "";
+}
 
 /// <summary>
 /// Writes the thank-you to one interviewer from the user's notes (interests, gift, composer) and keeps the notes and
 /// the letter (encrypted) for the next draft and for the panel's etiquette check.
 /// </summary>
-public sealed class LetterWriter(FollowUpStore store, CurrentUser user)
+public sealed class LetterWriter(FollowUpStore store, CurrentUser user, RecentDrafts recent, RecentLetters letters)
 {
     public async Task<WrittenLetter> WriteAsync(JudgedEvent judged, Interviewer interviewer, LetterRequest request, CancellationToken ct)
     {
-        var eventId = judged.Event.Id;
-        var record = await store.FindAsync(eventId, interviewer.Email, ct);
-        var notes = request.Notes ?? (record is null ? "" : store.Notes(record) ?? "");
+        var key = store.DraftKey(judged.Event.Id, interviewer.Email);
+
+        // A redraft that changes nothing (the pane redrafts as the user types) costs no database round trip.
+        if (recent.Find(key) is { } known)
+        {
+            var (again, unchanged) = Compose(key, judged, interviewer, request, known);
+            if (unchanged is not null) return again;
+        }
+
+        using (await recent.LockAsync(key, ct))
+        {
+            var epoch = recent.Epoch;
+            var record = await store.FindAsync(judged.Event.Id, interviewer.Email, ct);
+            var stored = record is null ? null : store.Stored(record);
+            var (written, kept) = Compose(key, judged, interviewer, request, stored);
+            if (kept is null)
+            {
+                // One write, and none when a redraft changes nothing.
+                var notesChanged = stored is null || request.Notes is not null && request.Notes != stored.Notes;
+                var notes = notesChanged ? written.Notes : null;
+                await store.SaveDraftAsync(judged.Event.Id, interviewer.Email, interviewer.Name, notes, written.Interests, written.Gift?.Url, written.Letter.HtmlBody, ct);
+                kept = new StoredDraft(notes ?? stored?.Notes, written.Gift?.Url, written.Letter.HtmlBody, FollowUpStore.Storable(interviewer.Name));
+            }
+            recent.Remember(key, kept, epoch);
+            return written;
+        }
+    }
+
+    /// <summary>
+    /// The letter from the request and what the record holds (null: no record), and the record as it stands when it
+    /// already holds exactly this draft (null: it must be written).
+    /// </summary>
+    private (WrittenLetter Written, StoredDraft? Unchanged) Compose(DraftKey key, JudgedEvent judged, Interviewer interviewer, LetterRequest request, StoredDraft? stored)
+    {
+        var inputs = new LetterInputs(judged, interviewer,
+            Notes: request.Notes ?? stored?.Notes ?? "",
+            GiftUrl: request.GiftUrl ?? (request.Notes is null ? stored?.GiftUrl : null),
+            request.SenderName, request.TimeZone, user.Name);
+        var written = letters.GetOrWrite(key, inputs, Write);
+        var (letter, _, _, gift) = written;
+
+        var unchanged = stored is not null
+            && (request.Notes is null || request.Notes == stored.Notes)
+            && stored.GiftUrl == gift?.Url
+            && stored.Letter == letter.HtmlBody
+            && stored.Name == FollowUpStore.Storable(interviewer.Name);
+        return (written, unchanged ? stored : null);
+    }
+
+    private static WrittenLetter Write(LetterInputs inputs)
+    {
+        var (judged, interviewer, notes, giftUrl, senderName, timeZone, userName) = inputs;
         var interests = InterestExtractor.Default.Extract(notes);
         var gifts = interests.SelectMany(i => GiftCatalog.Default.For(i.Topic)).DistinctBy(g => g.Url).ToList();
-        var giftUrl = request.GiftUrl ?? (request.Notes is null ? record?.GiftUrl : null);
         var gift = gifts.FirstOrDefault(g => g.Url == giftUrl) ?? gifts.FirstOrDefault();
-
         var letter = ThankYouComposer.Default.Compose(new LetterInput
         {
             Interviewer = interviewer,
             Panel = judged.Parties.Interviewers,
             Company = judged.Parties.Company,
             Role = judged.Parties.Role,
-            EventId = eventId,
+            EventId = judged.Event.Id,
             InterviewStart = judged.Event.Start,
-            TimeZone = TimeZones.Find(request.TimeZone) ?? TimeZones.Find(judged.Event.OriginalTimeZone),
+            TimeZone = TimeZones.Find(timeZone) ?? TimeZones.Find(judged.Event.OriginalTimeZone),
             // A signature line never carries CR/LF (header injection if it ever reaches a subject or header).
-            SenderName = string.IsNullOrWhiteSpace(request.SenderName) ? user.Name : request.SenderName.ReplaceLineEndings(" ").Trim(),
+            SenderName = string.IsNullOrWhiteSpace(senderName) ? userName : senderName.ReplaceLineEndings(" ").Trim(),
             Notes = notes,
             Interests = interests,
             MainInterestPhrase = interests.Count > 0 ? InterestExtractor.Default.PhraseFor(interests[0].Topic) : null,
             Gift = gift,
         });
-
-        // One write, and none when a redraft changes nothing (the pane redrafts as the user types).
-        var notesChanged = record is null || (request.Notes is not null && request.Notes != store.Notes(record));
-        var giftChanged = record is null || record.GiftUrl != gift?.Url;
-        var letterChanged = record is null || store.Letter(record) != letter.HtmlBody;
-        if (notesChanged || giftChanged || letterChanged)
-            await store.SaveDraftAsync(eventId, interviewer.Email, interviewer.Name, notesChanged ? notes : null, interests, gift?.Url, letter.HtmlBody, ct);
-        return new WrittenLetter(letter, interests, gifts, gift);
+        return new WrittenLetter(letter, interests, gifts, gift) { Notes = notes };
     }
 
     /// <summary>Keeps a letter the user edited, for the panel's etiquette checks.</summary>

@@ -51,9 +51,14 @@ public static class GraphExtensions
         builder.Services.AddHybridCache(o => o.MaximumPayloadBytes = 8 * 1024 * 1024) // a busy month with bodies
             .AddSerializer<CalendarWindow, ProtectedCalendarSerializer>();
         builder.Services.AddScoped<GraphCalendarSource>();
+        // Most requests are answered from the calendar cache: build the Graph client only when one is really needed.
+        builder.Services.AddScoped(typeof(Lazy<>), typeof(WhenNeeded<>));
         builder.Services.AddScoped<ICalendarSource, CachedCalendarSource>();
     }
 }
+
+/// <summary>A scoped service resolved on first use.</summary>
+internal sealed class WhenNeeded<T>(IServiceProvider services) : Lazy<T>(services.GetRequiredService<T>) where T : notnull;
 
 /// <summary>One HTTP pipeline to Graph for the whole app; clients per request only add the caller's token.</summary>
 public sealed record GraphTransport(HttpClient Http, Uri BaseUrl);

@@ -12,17 +12,20 @@ public static class StorageExtensions
         var postgres = builder.Configuration.GetConnectionString("FollowUp");
         if (!string.IsNullOrWhiteSpace(postgres))
         {
-            builder.Services.AddDbContext<PostgresFollowUpDb>(o => o.UseNpgsql(postgres));
+            builder.Services.AddDbContextPool<PostgresFollowUpDb>(o => o.UseNpgsql(postgres));
             builder.Services.AddScoped<FollowUpDb>(sp => sp.GetRequiredService<PostgresFollowUpDb>());
         }
         else
         {
             var file = builder.Configuration["Storage:SqliteFile"] ?? Path.Combine(builder.Environment.ContentRootPath, "followup.db");
-            builder.Services.AddDbContext<SqliteFollowUpDb>(o => o.UseSqlite($"Data Source={file};Pooling=True").AddInterceptors(new SqlitePragmas()));
+            builder.Services.AddDbContextPool<SqliteFollowUpDb>(o => o.UseSqlite($"Data Source={file};Pooling=True").AddInterceptors(new SqlitePragmas()));
             builder.Services.AddScoped<FollowUpDb>(sp => sp.GetRequiredService<SqliteFollowUpDb>());
         }
         builder.Services.AddDataProtection().SetApplicationName("FollowUp").PersistKeysToDbContext<FollowUpDb>();
         builder.Services.AddScoped<FollowUpStore>();
+        // One process per SQLite file: it may remember what it stored. PostgreSQL is shared by instances: it may not.
+        var remember = builder.Configuration.GetValue("Storage:RememberDrafts", string.IsNullOrWhiteSpace(postgres));
+        builder.Services.AddSingleton(_ => new RecentDrafts(remember));
         builder.Services.AddHostedService<RetentionService>();
     }
 

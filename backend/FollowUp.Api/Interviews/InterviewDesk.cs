@@ -17,7 +17,7 @@ public sealed record JudgedEvent(CalendarEvent Event, InterviewAssessment Assess
 /// Where the calendar (Graph), the domain's judgement and the user's records meet: interviews with the status of
 /// every thank-you, and the list of those due.
 /// </summary>
-public sealed class InterviewDesk(ICalendarSource calendar, SentItems sentItems, FollowUpStore store, CurrentUser user, TimeProvider clock)
+public sealed class InterviewDesk(ICalendarSource calendar, Lazy<SentItems> sentItems, FollowUpStore store, CurrentUser user, TimeProvider clock)
 {
     public static readonly TimeSpan DefaultLookBack = TimeSpan.FromDays(14);
     public static readonly TimeSpan DefaultLookAhead = TimeSpan.FromDays(14);
@@ -81,7 +81,7 @@ public sealed class InterviewDesk(ICalendarSource calendar, SentItems sentItems,
             .ToList();
         if (owed.Count == 0) return ended;
 
-        var sent = await sentItems.SinceAsync(owed.Min(o => o.InterviewEnd), ct);
+        var sent = await sentItems.Value.SinceAsync(owed.Min(o => o.InterviewEnd), ct);
         var found = SentThankYous.Match(owed, sent).ToList();
         if (found.Count == 0) return ended;
         // A letter Exchange still holds for a scheduled send has not gone out, wherever a mailbox shows it meanwhile.

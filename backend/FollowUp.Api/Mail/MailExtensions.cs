@@ -12,6 +12,7 @@ public static class MailExtensions
         services.AddScoped<SentItems>();
         services.AddScoped<OutlookMail>();
         services.AddScoped<LetterWriter>();
+        services.AddSingleton<RecentLetters>();
         services.AddScoped<OutlookDrafter>();
         return services;
     }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FollowUp.Api.Storage;
 
 /// <summary>The signed-in user's follow-up records. Every query is scoped to the caller's tenant and object id.</summary>
-public sealed class FollowUpStore(FollowUpDb db, CurrentUser user, IDataProtectionProvider protection, TimeProvider clock)
+public sealed class FollowUpStore(FollowUpDb db, CurrentUser user, IDataProtectionProvider protection, TimeProvider clock, RecentDrafts recent)
 {
     private readonly IDataProtector _protector = protection.CreateProtector("FollowUp.Notes.v1");
 
@@ -26,7 +26,12 @@ public sealed class FollowUpStore(FollowUpDb db, CurrentUser user, IDataProtecti
         && (email is null || Key(email).Length <= MaxEmailLength && !email.Contains('\0'));
 
     /// <summary>A display name from the calendar as the column can hold it.</summary>
-    private static string? Storable(string? name) => name is null ? null : new string(name.Replace("\0", "").Take(MaxNameLength).ToArray());
+    public static string? Storable(string? name)
+    {
+        if (name is null) return null;
+        if (name.Contains('\0')) name = name.Replace("\0", "");
+        return name.Length <= MaxNameLength ? name : name[..MaxNameLength];
+    }
 
     public async Task<Dictionary<(string EventId, string Email), FollowUpRecord>> ForEventsAsync(IReadOnlyCollection<string> eventIds, CancellationToken ct)
     {
@@ -35,6 +40,12 @@ public sealed class FollowUpStore(FollowUpDb db, CurrentUser user, IDataProtecti
         var rows = await Mine.AsNoTracking().Where(f => eventIds.Contains(f.EventId)).ToListAsync(ct);
         return rows.ToDictionary(r => (r.EventId, r.InterviewerEmail));
     }
+
+    /// <summary>The caller's record key for an interviewer of an event.</summary>
+    public DraftKey DraftKey(string eventId, string email) => new(user.TenantId, user.ObjectId, eventId, Key(email));
+
+    /// <summary>What the record holds of its draft, decrypted.</summary>
+    public StoredDraft Stored(FollowUpRecord r) => new(Notes(r), r.GiftUrl, Letter(r), r.InterviewerName);
 
     public Task<FollowUpRecord?> FindAsync(string eventId, string email, CancellationToken ct)
     {
@@ -104,12 +115,21 @@ public sealed class FollowUpStore(FollowUpDb db, CurrentUser user, IDataProtecti
             r.StatusChangedAt = sentAt;
         }, ct);
 
-    public Task<FollowUpRecord> SaveLetterAsync(string eventId, string email, string? name, string html, CancellationToken ct) =>
-        UpsertAsync(eventId, email, r =>
+    public async Task<FollowUpRecord> SaveLetterAsync(string eventId, string email, string? name, string html, CancellationToken ct)
+    {
+        try
         {
-            r.InterviewerName ??= name;
-            r.ProtectedLetter = _protector.Protect(html);
-        }, ct);
+            return await UpsertAsync(eventId, email, r =>
+            {
+                r.InterviewerName ??= name;
+                r.ProtectedLetter = _protector.Protect(html);
+            }, ct);
+        }
+        finally
+        {
+            recent.ForgetAll();
+        }
+    }
 
     public string? Letter(FollowUpRecord r) => r.ProtectedLetter is null ? null : _protector.Unprotect(r.ProtectedLetter);
 
@@ -147,5 +167,15 @@ public sealed class FollowUpStore(FollowUpDb db, CurrentUser user, IDataProtecti
         r is not null && FollowUpRules.TryParse(r.Status, out var s) ? s : null;
 
     /// <summary>Erases everything stored for the caller.</summary>
-    public Task<int> DeleteAllAsync(CancellationToken ct) => Mine.ExecuteDeleteAsync(ct);
+    public async Task<int> DeleteAllAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await Mine.ExecuteDeleteAsync(ct);
+        }
+        finally
+        {
+            recent.ForgetAll();
+        }
+    }
 }

@@ -6,7 +6,7 @@ namespace FollowUp.Api.Storage;
 /// Third-party data is kept no longer than needed: records untouched for <c>Retention:Days</c> (default 180) are
 /// purged at start-up and then every few hours.
 /// </summary>
-public sealed class RetentionService(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<RetentionService> log) : BackgroundService
+public sealed class RetentionService(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, RecentDrafts recent, ILogger<RetentionService> log) : BackgroundService
 {
     public const int DefaultDays = 180;
     public static readonly TimeSpan Interval = TimeSpan.FromHours(6);
@@ -20,6 +20,7 @@ public sealed class RetentionService(IServiceScopeFactory scopes, TimeProvider c
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FollowUpDb>();
         var purged = await db.FollowUps.Where(f => f.UpdatedAt < cutoff).ExecuteDeleteAsync(ct);
+        if (purged > 0) recent.ForgetAll();
         if (purged > 0) log.LogInformation("Retention: purged {Count} follow-up records untouched for {Days} days.", purged, RetentionPeriod.TotalDays);
         return purged;
     }
