@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Issue 6 Graph economy: Graph calls per pane open (target: 1 for the calendar window, 0 when cached) and the bytes of a
-# $select'ed calendarView answer against an unselected one (target <= 1/4).
+# Issue 6 Graph economy: Graph calls per pane open (target: 1 for the calendar window, 0 when cached) and the bytes of
+# our calendarView answer ($select + Prefer UTC + text bodies) against (a) a naive unselected one with no Prefer
+# headers (target <= 1/4) and (b) an unselected one with the same Prefer headers.
 # Calls: the API runs in demo mode with Graph__BaseUrl pointing at GraphCalls, which serves the sample mailbox through
 # the demo Graph handler and counts every request the API's real Graph client sends. A pane open is GET /api/interviews.
-# Bytes: GraphCalls asks the demo handler for the same window and headers the API uses, with and without $select.
+# Bytes: GraphCalls asks the demo handler (shipped sample mailbox, full Graph events with Outlook HTML bodies) for the
+# API's window three ways: our request, (a) and (b).
 # Env: BENCH_NO_BUILD=1.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 

@@ -17,12 +17,16 @@ public sealed class GraphCalendarSource(GraphServiceClient graph, GraphResilienc
 {
     private readonly int _maxPages = (options ?? new GraphResilienceOptions()).MaxPages;
 
-    /// <summary>Only the fields the domain reads: smaller answers, fewer throttling units.</summary>
+    /// <summary>
+    /// Only what FollowUp reads (detection, interviewer resolution, follow-up status, send-time zone, the pane's
+    /// Outlook link): a full event is ~45 properties and Outlook's HTML, most of an unselected answer's bytes.
+    /// Properties left out here (isAllDay, showAs, type, seriesMasterId, categories, isOnlineMeeting) reach the
+    /// domain as CalendarEvent's defaults: add them back before anything reads them.
+    /// </summary>
     public static readonly string[] Select =
     [
-        "id", "subject", "body", "start", "end", "location", "organizer", "attendees", "isAllDay", "isCancelled",
-        "isOrganizer", "responseStatus", "showAs", "type", "seriesMasterId", "originalStartTimeZone", "categories",
-        "webLink", "isOnlineMeeting",
+        "id", "subject", "body", "start", "end", "location", "organizer", "attendees", "isCancelled", "isOrganizer",
+        "responseStatus", "originalStartTimeZone", "webLink",
     ];
 
     public const int PageSize = 100;

@@ -106,7 +106,10 @@ public sealed partial class DemoGraphHandler(SampleMailbox mailbox, TimeProvider
         return Json(HttpStatusCode.OK, result, request);
     }
 
-    /// <summary>A copy of the item with only the selected properties, times in the preferred zone, body as asked.</summary>
+    /// <summary>
+    /// A copy of the item as Graph shapes it: with <c>$select</c>, only those properties plus <c>id</c> and
+    /// <c>@odata.etag</c>; times in the preferred zone; the body as HTML or, when preferred, as Graph's text.
+    /// </summary>
     private static JsonObject Shape(JsonObject item, HttpRequestMessage request, string? select)
     {
         var copy = (JsonObject)item.DeepClone();
@@ -130,7 +133,7 @@ public sealed partial class DemoGraphHandler(SampleMailbox mailbox, TimeProvider
         if (prefer.TryGetValue("outlook.body-content-type", out var bodyType) && bodyType == "text"
             && copy["body"] is JsonObject b && (string?)b["contentType"] == "html")
         {
-            b["content"] = HtmlText.ToPlainText((string?)b["content"]);
+            b["content"] = GraphTextBody.FromHtml((string?)b["content"]);
             b["contentType"] = "text";
         }
         return copy;
