@@ -19,14 +19,14 @@ public sealed class GraphCalendarSource(GraphServiceClient graph, GraphResilienc
 
     /// <summary>
     /// Only what FollowUp reads (detection, interviewer resolution, follow-up status, send-time zone, the pane's
-    /// Outlook link): a full event is ~45 properties and Outlook's HTML, most of an unselected answer's bytes.
-    /// Properties left out here (isAllDay, showAs, type, seriesMasterId, categories, isOnlineMeeting) reach the
-    /// domain as CalendarEvent's defaults: add them back before anything reads them.
+    /// location line): a full event is ~45 properties and Outlook's HTML, most of an unselected answer's bytes.
+    /// Properties left out here (isAllDay, showAs, type, seriesMasterId, categories, isOnlineMeeting, webLink) reach
+    /// the domain as CalendarEvent's defaults: add them back before anything reads them.
     /// </summary>
     public static readonly string[] Select =
     [
         "id", "subject", "body", "start", "end", "location", "organizer", "attendees", "isCancelled", "isOrganizer",
-        "responseStatus", "originalStartTimeZone", "webLink",
+        "responseStatus", "originalStartTimeZone",
     ];
 
     public const int PageSize = 100;
@@ -122,7 +122,6 @@ public sealed class GraphCalendarSource(GraphServiceClient graph, GraphResilienc
             SeriesMasterId = e.SeriesMasterId,
             OriginalTimeZone = e.OriginalStartTimeZone,
             IsOnlineMeeting = e.IsOnlineMeeting ?? false,
-            WebLink = e.WebLink,
         };
     }
 

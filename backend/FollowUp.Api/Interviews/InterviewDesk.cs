@@ -136,7 +136,7 @@ public sealed class InterviewDesk(ICalendarSource calendar, Lazy<SentItems> sent
             Math.Round(j.Assessment.Confidence, 2), j.Assessment.Reasons, j.Assessment.Kind,
             string.IsNullOrWhiteSpace(e.Location) ? null : e.Location, j.Assessment.IsInterview,
             people.Select(p => new InterviewerView(p.Person.Name, p.Person.FirstName, p.Person.Email, p.Status.ToWire())).ToList(),
-            overall.ToWire(), e.WebLink);
+            overall.ToWire());
     }
 
     public static CalendarEvent FromItem(string eventId, AppointmentItem item) => new()

@@ -17,8 +17,7 @@ public sealed record InterviewView(
     string? Location,
     bool IsInterview,
     IReadOnlyList<InterviewerView> Interviewers,
-    string FollowUp,
-    string? WebLink);
+    string FollowUp);
 
 /// <summary>An ended interview with interviewers still owed a letter.</summary>
 public sealed record DueFollowUpView(

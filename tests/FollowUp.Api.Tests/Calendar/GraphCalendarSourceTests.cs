@@ -67,7 +67,7 @@ public class GraphCalendarSourceTests
         Assert.Equal("2026-12-09T00:00:00Z", query["endDateTime"]);
         Assert.Equal(string.Join(',', GraphCalendarSource.Select), query["$select"]);
         Assert.Equal(
-            "id,subject,body,start,end,location,organizer,attendees,isCancelled,isOrganizer,responseStatus,originalStartTimeZone,webLink",
+            "id,subject,body,start,end,location,organizer,attendees,isCancelled,isOrganizer,responseStatus,originalStartTimeZone",
             query["$select"]);
         Assert.Equal(GraphCalendarSource.PageSize.ToString(), query["$top"]);
     }
