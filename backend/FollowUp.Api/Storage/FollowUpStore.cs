@@ -8,8 +8,16 @@ using Microsoft.EntityFrameworkCore;
 namespace FollowUp.Api.Storage;
 
 /// <summary>The signed-in user's follow-up records. Every query is scoped to the caller's tenant and object id.</summary>
-public sealed class FollowUpStore(FollowUpDb db, CurrentUser user, IDataProtectionProvider protection, TimeProvider clock, RecentDrafts recent)
+public sealed class FollowUpStore(Lazy<FollowUpDb> database, CurrentUser user, IDataProtectionProvider protection, TimeProvider clock, RecentDrafts recent)
 {
+    public FollowUpStore(FollowUpDb db, CurrentUser user, IDataProtectionProvider protection, TimeProvider clock, RecentDrafts recent)
+        : this(new Lazy<FollowUpDb>(db), user, protection, clock, recent)
+    {
+    }
+
+    // Leased from the pool on first use: a redraft answered from RecentDrafts needs no database at all.
+    private FollowUpDb db => database.Value;
+
     private readonly IDataProtector _protector = protection.CreateProtector("FollowUp.Notes.v1");
 
     private IQueryable<FollowUpRecord> Mine => db.FollowUps.Where(f => f.TenantId == user.TenantId && f.UserId == user.ObjectId);
