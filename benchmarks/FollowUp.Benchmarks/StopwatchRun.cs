@@ -1,0 +1,30 @@
+using System.Diagnostics;
+using FollowUp.Domain.Detection;
+
+namespace FollowUp.Benchmarks;
+
+/// <summary>A quick check between BenchmarkDotNet runs: the same call over the same 10,000 events, timed with a stopwatch.</summary>
+public static class StopwatchRun
+{
+    public static void Detection(int rounds)
+    {
+        var events = GeneratedCalendar.Events(10_000, seed: 42);
+        var best = double.MaxValue;
+        var times = new List<double>();
+        for (var r = 0; r < rounds; r++)
+        {
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var watch = Stopwatch.StartNew();
+            var interviews = 0;
+            foreach (var e in events)
+                if (InterviewDetector.Default.Assess(e, GeneratedCalendar.Owner).IsInterview) interviews++;
+            watch.Stop();
+            allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+            times.Add(watch.Elapsed.TotalMilliseconds);
+            best = Math.Min(best, watch.Elapsed.TotalMilliseconds);
+            if (r == rounds - 1) Console.WriteLine($"{interviews} interviews, {allocated / 1024.0 / 1024.0:0.00} MB allocated per round");
+        }
+        times.Sort();
+        Console.WriteLine($"best {best:0.00} ms, median {times[times.Count / 2]:0.00} ms over {rounds} rounds");
+    }
+}
