@@ -14,6 +14,8 @@ public static class StopwatchRun
         for (var r = 0; r < rounds; r++)
         {
             var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var pause = GC.GetTotalPauseDuration();
+            var collections = GC.CollectionCount(0);
             var watch = Stopwatch.StartNew();
             var interviews = 0;
             foreach (var e in events)
@@ -22,7 +24,9 @@ public static class StopwatchRun
             allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
             times.Add(watch.Elapsed.TotalMilliseconds);
             best = Math.Min(best, watch.Elapsed.TotalMilliseconds);
-            if (r == rounds - 1) Console.WriteLine($"{interviews} interviews, {allocated / 1024.0 / 1024.0:0.00} MB allocated per round");
+            if (r == rounds - 1)
+                Console.WriteLine($"{interviews} interviews, {allocated / 1024.0 / 1024.0:0.00} MB allocated per round, " +
+                                  $"{GC.CollectionCount(0) - collections} gen0 collections pausing {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:0.0} ms");
         }
         times.Sort();
         Console.WriteLine($"best {best:0.00} ms, median {times[times.Count / 2]:0.00} ms over {rounds} rounds");

@@ -6,6 +6,26 @@ namespace FollowUp.Domain.Detection;
 /// <summary>Text reduced to lower case without accents, so "Vorstellungsgespräch" and "VORSTELLUNGSGESPRACH" match alike.</summary>
 internal static class FoldedText
 {
+    /// <summary>
+    /// Folds like <see cref="Fold(string?, int)"/>, without a new string for plain ASCII: lower case goes as is, upper case is
+    /// lowered into a pooled buffer (given back with <see cref="Return"/>). Only other text gets a folded string.
+    /// </summary>
+    public static ReadOnlySpan<char> Fold(string? text, int maxLength, ref char[]? rented)
+    {
+        if (string.IsNullOrEmpty(text)) return default;
+        var source = text.Length > maxLength ? text.AsSpan(0, maxLength) : text.AsSpan();
+        if (!System.Text.Ascii.IsValid(source)) return Fold(text, maxLength).AsSpan();
+        if (source.IndexOfAnyInRange('A', 'Z') < 0) return source;
+        rented = System.Buffers.ArrayPool<char>.Shared.Rent(source.Length);
+        System.Text.Ascii.ToLower(source, rented, out var written);
+        return rented.AsSpan(0, written);
+    }
+
+    public static void Return(char[]? rented)
+    {
+        if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+    }
+
     public static string Fold(string? text, int maxLength = int.MaxValue)
     {
         if (string.IsNullOrEmpty(text)) return "";

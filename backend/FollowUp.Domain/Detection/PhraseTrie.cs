@@ -49,7 +49,7 @@ internal sealed class PhraseTrie
     }
 
     /// <summary>The first whole-word match at or after <paramref name="start"/>, or (-1, 0).</summary>
-    public (int Index, int Length) Find(string text, int start)
+    public (int Index, int Length) Find(ReadOnlySpan<char> text, int start)
     {
         if (_empty) return (-1, 0);
         for (var pos = start; pos < text.Length; pos++)
@@ -63,7 +63,7 @@ internal sealed class PhraseTrie
         return (-1, 0);
     }
 
-    private int LongestAt(string text, int pos)
+    private int LongestAt(ReadOnlySpan<char> text, int pos)
     {
         var first = text[pos];
         var node = first < 128 ? _asciiRoot[first] : _root.Next is { } roots && roots.TryGetValue(first, out var r) ? r : null;
