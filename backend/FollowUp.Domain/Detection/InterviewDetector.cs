@@ -44,6 +44,7 @@ public sealed class InterviewDetector
     private readonly bool[] _subjectPhraseMayNameCompany;
     private readonly bool[] _bodyPhraseNamesTracker;
     private readonly bool _greetingsStartWithLetter;
+    private readonly string[][] _greetingsByFirstLetter;
 
     internal InterviewDetector(DetectionRules rules, Mailboxes mailboxes)
     {
@@ -78,7 +79,8 @@ public sealed class InterviewDetector
         _bodyPhraseNamesTracker = Enumerable.Range(0, _bodyPhrases.Count)
             .Select(id => rules.Body[_bodyPhrases.Signal(id)].Name == "scheduling tool"
                           && !_generalBookingLabels.Any(l => _bodyPhrases.Folded(id).Contains(l, StringComparison.Ordinal))).ToArray();
-        _greetingsStartWithLetter = _greetings.All(g => g.Length > 0 && char.IsLetter(g[0]));
+        _greetingsStartWithLetter = _greetings.All(g => g.Length > 0 && char.IsLetter(g[0]) && g[0] < 128);
+        _greetingsByFirstLetter = Enumerable.Range(0, 128).Select(c => _greetings.Where(g => g.Length > 0 && g[0] == c).ToArray()).ToArray();
     }
 
     private const string HiringContextNote = ", but it sits in a hiring context";
@@ -294,8 +296,9 @@ public sealed class InterviewDetector
     private static bool IsInParticipantDomain(CalendarEvent e, string word)
     {
         if (DomainContains(e.Organizer.Address, word)) return true;
-        foreach (var a in e.Attendees)
-            if (DomainContains(a.Who.Address, word)) return true;
+        var attendees = e.Attendees;
+        for (var i = 0; i < attendees.Count; i++)
+            if (DomainContains(attendees[i].Who.Address, word)) return true;
         return false;
     }
 
@@ -333,7 +336,9 @@ public sealed class InterviewDetector
         var oneOutsideLabel = true;
         var recruiterInvited = false;
         Consider(e.Organizer, AttendeeType.Required);
-        foreach (var a in e.Attendees) Consider(a.Who, a.Type);
+        // Indexing, not foreach: an interface enumerator would be allocated per event.
+        var attendees = e.Attendees;
+        for (var i = 0; i < attendees.Count; i++) Consider(attendees[i].Who, attendees[i].Type);
 
         void Consider(EmailAddress who, AttendeeType type)
         {
@@ -467,9 +472,10 @@ public sealed class InterviewDetector
         {
             var first = 0;
             while (first < window.Length && !char.IsLetter(window[first])) first++;
+            if (first == window.Length || window[first] >= 128) return null;
             var opening = window[first..];
             var known = false;
-            foreach (var greeting in _greetings)
+            foreach (var greeting in _greetingsByFirstLetter[window[first]])
                 if (opening.StartsWith(greeting, StringComparison.Ordinal)) { known = true; break; }
             if (!known) return null;
         }
@@ -527,7 +533,33 @@ public sealed class InterviewDetector
     }
 
     // Calendars repeat the same people; classifying each name and address once keeps Assess cheap.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string, AttendeeType), Participant> _participants = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string, AttendeeType), Participant> _participants = new(ParticipantKey.Comparer);
+
+    /// <summary>Hashes a participant's address and name eight bytes at a time, with a per-process seed, instead of character by character.</summary>
+    private sealed class ParticipantKey : IEqualityComparer<(string Address, string Name, AttendeeType Type)>
+    {
+        public static readonly ParticipantKey Comparer = new();
+        private static readonly ulong Seed = (ulong)Random.Shared.NextInt64() | 1;
+
+        public bool Equals((string Address, string Name, AttendeeType Type) x, (string Address, string Name, AttendeeType Type) y) =>
+            x.Type == y.Type && string.Equals(x.Address, y.Address, StringComparison.Ordinal) && string.Equals(x.Name, y.Name, StringComparison.Ordinal);
+
+        public int GetHashCode((string Address, string Name, AttendeeType Type) key)
+        {
+            var h = Mix(Mix(Seed ^ (ulong)key.Type, key.Address), key.Name);
+            return (int)(h ^ (h >> 32));
+        }
+
+        private static ulong Mix(ulong h, string? text)
+        {
+            var chars = text.AsSpan();
+            var words = System.Runtime.InteropServices.MemoryMarshal.Cast<char, ulong>(chars);
+            foreach (var w in words) h = (h ^ w) * 0x9E37_79B9_7F4A_7C15UL ^ ((h ^ w) >> 29);
+            for (var i = words.Length * 4; i < chars.Length; i++) h = (h ^ chars[i]) * 0x9E37_79B9_7F4A_7C15UL;
+            h ^= (ulong)chars.Length;
+            return h * 0xBF58_476D_1CE4_E5B9UL ^ (h >> 31);
+        }
+    }
 
     private Participant Classify(EmailAddress who, AttendeeType type)
     {

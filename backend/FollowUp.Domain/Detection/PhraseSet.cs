@@ -146,5 +146,5 @@ internal sealed class PhraseSet
         return true;
     }
 
-    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c);
+    private static bool IsWordChar(char c) => PhraseTrie.IsWordChar(c);
 }
