@@ -10,6 +10,9 @@ public static class Program
 {
     public static void Main(string[] args)
     {
+        // "--verdicts <data folder> <output>": the detector's verdict snapshot; "--stopwatch [rounds]": a quick timing.
+        if (args is ["--verdicts", var data, var output]) { VerdictSnapshot.Write(data, output); return; }
+        if (args is ["--stopwatch", ..]) { StopwatchRun.Detection(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30); return; }
         // Short, in-process job: the whole suite finishes in a few minutes on 2 shared cores (no generated project to build).
         var job = Job.Default
             .WithToolchain(InProcessEmitToolchain.Instance)

@@ -36,6 +36,15 @@ public sealed class InterviewDetector
     private readonly bool[] _isBodyHiringSignal;
     private readonly string[] _generalBookingDomains;
     private readonly string[] _generalBookingLabels;
+    // Worked out once per phrase instead of per event: the reasons as shown, and what the phrase says on its own.
+    private readonly string?[] _subjectReason;
+    private readonly string?[] _subjectSoftenedReason;
+    private readonly string?[] _bodyReason;
+    private readonly string?[] _bodySoftenedReason;
+    private readonly bool[] _subjectPhraseMayNameCompany;
+    private readonly bool[] _bodyPhraseNamesTracker;
+    private readonly bool _greetingsStartWithLetter;
+    private readonly string[][] _greetingsByFirstLetter;
 
     internal InterviewDetector(DetectionRules rules, Mailboxes mailboxes)
     {
@@ -61,7 +70,33 @@ public sealed class InterviewDetector
         _generalBookingDomains = rules.GeneralBookingDomains.Select(d => d.ToLowerInvariant()).ToArray();
         _generalBookingLabels = _generalBookingDomains.Select(d => d.Split('.')[0]).ToArray();
         _kindRank = rules.KindPriority.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i, StringComparer.Ordinal);
+        _subjectReason = Reasons(_subjectPhrases, rules.Subject, softened: false);
+        _subjectSoftenedReason = Reasons(_subjectPhrases, rules.Subject, softened: true);
+        _bodyReason = Reasons(_bodyPhrases, rules.Body, softened: false);
+        _bodySoftenedReason = Reasons(_bodyPhrases, rules.Body, softened: true);
+        _subjectPhraseMayNameCompany = Enumerable.Range(0, _subjectPhrases.Count)
+            .Select(id => _subjectPhrases.Folded(id) is { Length: >= 4 } word && word.All(char.IsLetter)).ToArray();
+        _bodyPhraseNamesTracker = Enumerable.Range(0, _bodyPhrases.Count)
+            .Select(id => rules.Body[_bodyPhrases.Signal(id)].Name == "scheduling tool"
+                          && !_generalBookingLabels.Any(l => _bodyPhrases.Folded(id).Contains(l, StringComparison.Ordinal))).ToArray();
+        _greetingsStartWithLetter = _greetings.All(g => g.Length > 0 && char.IsLetter(g[0]) && g[0] < 128);
+        _greetingsByFirstLetter = Enumerable.Range(0, 128).Select(c => _greetings.Where(g => g.Length > 0 && g[0] == c).ToArray()).ToArray();
     }
+
+    private const string HiringContextNote = ", but it sits in a hiring context";
+
+    // A reason that does not format (a stray brace) is left to string.Format at assessment time, which fails as it always did.
+    private static string?[] Reasons(PhraseSet phrases, IReadOnlyList<PhraseSignal> signals, bool softened) =>
+        Enumerable.Range(0, phrases.Count).Select(id =>
+        {
+            var reason = signals[phrases.Signal(id)].Reason + (softened ? HiringContextNote : "");
+            try { return string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, phrases.Original(id)); }
+            catch (FormatException) { return null; }
+        }).ToArray();
+
+    private static string Reason(string?[] formatted, PhraseSet phrases, IReadOnlyList<PhraseSignal> signals, int id, bool softened) =>
+        formatted[id] ?? string.Format(System.Globalization.CultureInfo.InvariantCulture,
+            signals[phrases.Signal(id)].Reason + (softened ? HiringContextNote : ""), phrases.Original(id));
 
     internal IReadOnlyList<string> FoldedPrefixes => _prefixes;
 
@@ -69,65 +104,98 @@ public sealed class InterviewDetector
     {
         ArgumentNullException.ThrowIfNull(e);
         ArgumentNullException.ThrowIfNull(owner);
-        var reasons = new List<string>(6);
-        var score = 0.0;
-
-        var subject = SubjectLine.StripPrefixes(FoldedText.Fold(e.Subject), _prefixes, out var cancelledBySubject);
-        var body = FoldedText.Fold(e.BodyText, BodyLimit);
-
-        var subjectHits = new string?[_rules.Subject.Count];
-        _subjectPhrases.Find(subject, subjectHits);
-        var bodyHits = new string?[_rules.Body.Count];
-        _bodyPhrases.Find(body, bodyHits);
-
-        var participantReasons = new List<string>(4);
-        var participantScore = WeighParticipants(e, owner, subject, body, participantReasons, out var context);
-        var hiring = new HiringContext(context, subjectHits, this, bodyHits, IntroducesOwner(body, owner));
-
-        string? kind = null;
-        for (var i = 0; i < subjectHits.Length; i++)
+        // Folded text lives in pooled buffers (or is the original string when already folded): Assess runs over whole calendars.
+        char[]? subjectBuffer = null, bodyBuffer = null;
+        try
         {
-            if (subjectHits[i] is not { } phrase) continue;
-            var signal = _rules.Subject[i];
-            // "Margie's Travel", "Sprint": a warning word that is really the company's name says nothing.
-            if (signal.Weight < 0 && !signal.CountsInCompanyName && IsInParticipantDomain(e, phrase)) continue;
-            var weight = signal.Weight;
-            var reason = signal.Reason;
-            if (signal.SoftenedWeight is { } softened && IsSoftened(signal, phrase, subject, hiring))
+            var subject = SubjectLine.StripPrefixes(FoldedText.Fold(e.Subject, int.MaxValue, ref subjectBuffer), _prefixes, out var cancelledBySubject);
+            var body = FoldedText.Fold(e.BodyText, BodyLimit, ref bodyBuffer);
+
+            Span<int> subjectHits = _rules.Subject.Count <= 256 ? stackalloc int[_rules.Subject.Count] : new int[_rules.Subject.Count];
+            _subjectPhrases.Find(subject, subjectHits);
+            Span<int> bodyHits = _rules.Body.Count <= 256 ? stackalloc int[_rules.Body.Count] : new int[_rules.Body.Count];
+            _bodyPhrases.Find(body, bodyHits);
+
+            var participantReasons = new ReasonList();
+            var participantScore = WeighParticipants(e, owner, subject, body, ref participantReasons, out var context);
+            var hiring = new HiringContext(context, subjectHits, this, bodyHits, IntroducesOwner(body, owner));
+
+            var reasons = new List<string>(Found(subjectHits) + Found(bodyHits) + participantReasons.Count + 2);
+            var score = 0.0;
+            string? kind = null;
+            for (var i = 0; i < subjectHits.Length; i++)
             {
-                // "Hotel Operations Lead", "mock pitch (stage 3)": the warning word belongs to the job or to a step of hiring.
-                weight = softened;
-                reason += ", but it sits in a hiring context";
+                var id = subjectHits[i];
+                if (id < 0) continue;
+                var signal = _rules.Subject[i];
+                // "Margie's Travel", "Sprint": a warning word that is really the company's name says nothing.
+                if (signal.Weight < 0 && !signal.CountsInCompanyName && _subjectPhraseMayNameCompany[id] && IsInParticipantDomain(e, _subjectPhrases.Folded(id))) continue;
+                var weight = signal.Weight;
+                var softenedHere = false;
+                if (signal.SoftenedWeight is { } softened && IsSoftened(signal, _subjectPhrases.Folded(id), subject, hiring))
+                {
+                    // "Hotel Operations Lead", "mock pitch (stage 3)": the warning word belongs to the job or to a step of hiring.
+                    weight = softened;
+                    softenedHere = true;
+                }
+                score += weight;
+                reasons.Add(Reason(softenedHere ? _subjectSoftenedReason : _subjectReason, _subjectPhrases, _rules.Subject, id, softenedHere));
+                if (signal.Kind is { } k && (kind is null || Rank(k) < Rank(kind))) kind = k;
             }
-            score += weight;
-            reasons.Add(string.Format(System.Globalization.CultureInfo.InvariantCulture, reason, phrase));
-            if (signal.Kind is { } k && (kind is null || Rank(k) < Rank(kind))) kind = k;
-        }
 
-        for (var i = 0; i < bodyHits.Length; i++)
-        {
-            if (bodyHits[i] is not { } phrase) continue;
-            var signal = _rules.Body[i];
-            var soften = signal.SoftenedWeight is not null && IsSoftened(signal, phrase, subject, hiring, inBody: true);
-            score += soften ? signal.SoftenedWeight!.Value : signal.Weight;
-            reasons.Add(string.Format(System.Globalization.CultureInfo.InvariantCulture, soften ? signal.Reason + ", but it sits in a hiring context" : signal.Reason, phrase));
-        }
+            for (var i = 0; i < bodyHits.Length; i++)
+            {
+                var id = bodyHits[i];
+                if (id < 0) continue;
+                var signal = _rules.Body[i];
+                var soften = signal.SoftenedWeight is not null && IsSoftened(signal, _bodyPhrases.Folded(id), subject, hiring, inBody: true);
+                score += soften ? signal.SoftenedWeight!.Value : signal.Weight;
+                reasons.Add(Reason(soften ? _bodySoftenedReason : _bodyReason, _bodyPhrases, _rules.Body, id, soften));
+            }
 
-        score += participantScore;
-        reasons.AddRange(participantReasons);
+            score += participantScore;
+            for (var i = 0; i < participantReasons.Count; i++) reasons.Add(participantReasons[i]);
 
-        var isInterview = score >= _rules.Threshold;
-        var confidence = 1.0 / (1.0 + Math.Exp(-Math.Abs(score - _rules.Threshold) * 0.9));
-        if (isInterview)
-        {
-            if (e.IsCancelled || cancelledBySubject) reasons.Add("cancelled");
-            if (e.UserResponse == ResponseKind.Declined) reasons.Add("declined by you");
+            var isInterview = score >= _rules.Threshold;
+            var confidence = 1.0 / (1.0 + Math.Exp(-Math.Abs(score - _rules.Threshold) * 0.9));
+            if (isInterview)
+            {
+                if (e.IsCancelled || cancelledBySubject) reasons.Add("cancelled");
+                if (e.UserResponse == ResponseKind.Declined) reasons.Add("declined by you");
+            }
+            else if (reasons.Count == 0)
+            {
+                reasons.Add("nothing suggests a job interview");
+            }
+            return new InterviewAssessment(isInterview, Math.Round(confidence, 3), reasons, isInterview ? kind ?? "interview" : null);
         }
-        else if (reasons.Count == 0)
+        finally
         {
-            reasons.Add("nothing suggests a job interview");
+            FoldedText.Return(subjectBuffer);
+            FoldedText.Return(bodyBuffer);
         }
-        return new InterviewAssessment(isInterview, Math.Round(confidence, 3), reasons, isInterview ? kind ?? "interview" : null);
+    }
+
+    private static int Found(ReadOnlySpan<int> hits)
+    {
+        var found = 0;
+        foreach (var id in hits) if (id >= 0) found++;
+        return found;
+    }
+
+    /// <summary>The participants' reasons, kept on the stack until the phrase reasons that come first are known.</summary>
+    [System.Runtime.CompilerServices.InlineArray(16)]
+    private struct ReasonSlots
+    {
+        private string _first;
+    }
+
+    private struct ReasonList
+    {
+        private ReasonSlots _slots;
+        public int Count { get; private set; }
+        public readonly string this[int i] => _slots[i];
+        public void Add(string reason) => _slots[Count++] = reason;
     }
 
     /// <summary>What the participants say about the hiring process, for weighing veto words.</summary>
@@ -136,46 +204,42 @@ public sealed class InterviewDetector
     private readonly record struct HiringContext(bool ApplicantTracking, bool RecruitingSender, bool OwnerOutside, bool JobInSubject, bool StageInSubject,
         bool FinalInSubject, bool HiringInBody, bool OwnerIntroduced)
     {
-        public HiringContext(ParticipantContext p, string?[] subjectHits, InterviewDetector d, string?[] bodyHits, bool ownerIntroduced)
+        public HiringContext(ParticipantContext p, ReadOnlySpan<int> subjectHits, InterviewDetector d, ReadOnlySpan<int> bodyHits, bool ownerIntroduced)
             : this(p.ApplicantTracking || d.HasTrackerInBody(bodyHits), p.RecruitingSender, p.OwnerOutside, d.Any(subjectHits, d._isJobTitleSignal),
                    d.Any(subjectHits, d._isStageSignal), d.Any(subjectHits, d._isFinalSignal), d.Any(bodyHits, d._isBodyHiringSignal), ownerIntroduced) { }
     }
 
     // "Sofia, meet Jordan - Jordan is interviewing for your opening": the owner is the one being introduced, so the candidate.
-    private bool IntroducesOwner(string body, MailboxOwner owner)
+    private bool IntroducesOwner(ReadOnlySpan<char> body, MailboxOwner owner)
     {
         var facts = FactsOf(owner);
         return facts.FirstName.Length >= 2 && body.Contains(facts.MeetFirstName, StringComparison.Ordinal) && ContainsWord(body, facts.MeetFirstName);
     }
 
-    private bool Any(string?[] hits, bool[] which)
+    private bool Any(ReadOnlySpan<int> hits, bool[] which)
     {
         for (var i = 0; i < hits.Length; i++)
-            if (which[i] && hits[i] is not null) return true;
+            if (which[i] && hits[i] >= 0) return true;
         return false;
     }
 
     // "via Greenhouse" in the body names an applicant tracker; "Microsoft Bookings" or Calendly could book anything.
-    private bool HasTrackerInBody(string?[] bodyHits)
+    private bool HasTrackerInBody(ReadOnlySpan<int> bodyHits)
     {
-        for (var i = 0; i < bodyHits.Length; i++)
-        {
-            if (bodyHits[i] is not { } phrase || _rules.Body[i].Name != "scheduling tool") continue;
-            var folded = FoldedText.Fold(phrase);
-            if (!_generalBookingLabels.Any(l => folded.Contains(l, StringComparison.Ordinal))) return true;
-        }
+        foreach (var id in bodyHits)
+            if (id >= 0 && _bodyPhraseNamesTracker[id]) return true;
         return false;
     }
 
-    private bool IsSoftened(PhraseSignal signal, string phrase, string subject, HiringContext c, bool inBody = false)
+    private bool IsSoftened(PhraseSignal signal, string foldedPhrase, ReadOnlySpan<char> subject, HiringContext c, bool inBody = false)
     {
         if (signal.OnlyWhenOwnerOutside && !c.OwnerOutside) return false;
         foreach (var when in signal.SoftenedWhen)
         {
             var holds = when switch
             {
-                "jobTitleNearby" => !inBody && IsBesideJobWord(subject, FoldedText.Fold(phrase)),
-                "startsJobTitle" => !inBody && StartsJobTitle(subject, FoldedText.Fold(phrase)),
+                "jobTitleNearby" => !inBody && IsBesideJobWord(subject, foldedPhrase),
+                "startsJobTitle" => !inBody && StartsJobTitle(subject, foldedPhrase),
                 "finalRound" => c.FinalInSubject,
                 "hiringInBody" => c.HiringInBody,
                 "ownerIntroduced" => c.OwnerIntroduced,
@@ -191,7 +255,7 @@ public sealed class InterviewDetector
     }
 
     /// <summary>True when a job word shares the veto word's part of the subject ("reporter opening", "Hotel Operations Lead").</summary>
-    private bool IsBesideJobWord(string subject, string phrase)
+    private bool IsBesideJobWord(ReadOnlySpan<char> subject, string phrase)
     {
         var at = subject.IndexOf(phrase, StringComparison.Ordinal);
         if (at < 0) return false;
@@ -200,41 +264,59 @@ public sealed class InterviewDetector
         var end = at + phrase.Length;
         while (end < subject.Length && !IsSegmentBreak(subject, end)) end++;
         // The veto word itself may be a job word too ("reporter"): only another word counts.
-        var segment = string.Concat(subject.AsSpan(start, at - start), " ", subject.AsSpan(at + phrase.Length, end - at - phrase.Length));
+        var before = subject[start..at];
+        var after = subject[(at + phrase.Length)..end];
+        var length = before.Length + 1 + after.Length;
+        var segment = length <= 512 ? stackalloc char[length] : new char[length];
+        before.CopyTo(segment);
+        segment[before.Length] = ' ';
+        after.CopyTo(segment[(before.Length + 1)..]);
         return _jobWords.IsMatch(segment);
     }
 
     /// <summary>True when the veto word is the first word of a job title ("Practice Nurse", "Practice Manager").</summary>
-    private bool StartsJobTitle(string subject, string phrase)
+    private bool StartsJobTitle(ReadOnlySpan<char> subject, string phrase)
     {
         var at = subject.IndexOf(phrase, StringComparison.Ordinal);
         if (at < 0) return false;
-        var rest = subject.AsSpan(at + phrase.Length).TrimStart(' ');
+        var rest = subject[(at + phrase.Length)..].TrimStart(' ');
         var end = 0;
         while (end < rest.Length && (char.IsLetter(rest[end]) || rest[end] == '-')) end++;
-        return end > 0 && _jobWords.IsMatch(rest[..end].ToString());
+        return end > 0 && _jobWords.IsMatch(rest[..end]);
     }
 
-    private static bool IsSegmentBreak(string s, int i) => s[i] switch
+    private static bool IsSegmentBreak(ReadOnlySpan<char> s, int i) => s[i] switch
     {
         '(' or ')' or ':' or '|' or '/' or '+' or ',' or '[' or ']' or ';' or '@' => true,
         '-' => (i > 0 && s[i - 1] == ' ') || (i + 1 < s.Length && s[i + 1] == ' '),
         _ => false,
     };
 
-    private static bool IsInParticipantDomain(CalendarEvent e, string phrase)
+    /// <summary>Whether a participant's domain contains the folded word (four or more letters, checked by the caller).</summary>
+    private static bool IsInParticipantDomain(CalendarEvent e, string word)
     {
-        var word = FoldedText.Fold(phrase);
-        if (word.Length < 4 || !word.All(char.IsLetter)) return false;
-        if (Mailboxes.Domain(e.Organizer.Address).Contains(word, StringComparison.Ordinal)) return true;
-        foreach (var a in e.Attendees)
-            if (Mailboxes.Domain(a.Who.Address).Contains(word, StringComparison.Ordinal)) return true;
+        if (DomainContains(e.Organizer.Address, word)) return true;
+        var attendees = e.Attendees;
+        for (var i = 0; i < attendees.Count; i++)
+            if (DomainContains(attendees[i].Who.Address, word)) return true;
         return false;
+    }
+
+    /// <summary>As Mailboxes.Domain(address).Contains(word), lowering a plain ASCII domain on the stack.</summary>
+    private static bool DomainContains(string address, string word)
+    {
+        var at = address.LastIndexOf('@');
+        if (at < 0) return false;
+        var domain = address.AsSpan(at + 1).Trim().TrimEnd('.');
+        if (domain.Length > 256 || !System.Text.Ascii.IsValid(domain)) return Mailboxes.Domain(address).Contains(word, StringComparison.Ordinal);
+        Span<char> lowered = stackalloc char[domain.Length];
+        System.Text.Ascii.ToLower(domain, lowered, out var written);
+        return lowered[..written].Contains(word, StringComparison.Ordinal);
     }
 
     private int Rank(string kind) => _kindRank.TryGetValue(kind, out var r) ? r : int.MaxValue;
 
-    private double WeighParticipants(CalendarEvent e, MailboxOwner owner, string subject, string body, List<string> reasons, out ParticipantContext context)
+    private double WeighParticipants(CalendarEvent e, MailboxOwner owner, ReadOnlySpan<char> subject, ReadOnlySpan<char> body, ref ReasonList reasons, out ParticipantContext context)
     {
         var w = _rules.Structure;
         var score = 0.0;
@@ -247,13 +329,16 @@ public sealed class InterviewDetector
         var outsideCompany = 0;
         var others = 0;
         string? tool = null;
+        string? toolReason = null;
         var tracker = false;
         var recruitingSender = false;
         string? outsideLabel = null;
         var oneOutsideLabel = true;
         var recruiterInvited = false;
         Consider(e.Organizer, AttendeeType.Required);
-        foreach (var a in e.Attendees) Consider(a.Who, a.Type);
+        // Indexing, not foreach: an interface enumerator would be allocated per event.
+        var attendees = e.Attendees;
+        for (var i = 0; i < attendees.Count; i++) Consider(attendees[i].Who, attendees[i].Type);
 
         void Consider(EmailAddress who, AttendeeType type)
         {
@@ -263,8 +348,8 @@ public sealed class InterviewDetector
             if (facts.HasFullName && seen.HasName && seen.FoldedName == facts.FoldedName) return;
             if (seen.ToolDomain is not null)
             {
-                tool ??= seen.ToolDomain;
-                tracker |= !_generalBookingDomains.Any(d => seen.ToolDomain == d || seen.ToolDomain.EndsWith("." + d, StringComparison.Ordinal));
+                if (tool is null) (tool, toolReason) = (seen.ToolDomain, seen.ToolReason);
+                tracker |= seen.IsTracker;
                 return;
             }
             if (seen.IsRoom) return;
@@ -340,7 +425,7 @@ public sealed class InterviewDetector
         if (tool is not null)
         {
             score += w.SchedulingToolParticipant;
-            reasons.Add($"sent through a hiring scheduling tool ({tool})");
+            reasons.Add(toolReason!);
         }
 
         if (!ownerOrganizes && facts.FirstName is { Length: >= 2 } first
@@ -361,8 +446,8 @@ public sealed class InterviewDetector
             reasons.Add("the subject names someone else as the candidate");
         }
 
-        if (body.Length > 0 && Greeting.Match(body, 0, Math.Min(body.Length, 200)) is { Success: true } g
-            && _greetings.Contains(g.Groups["greeting"].Value.Trim()))
+        if (body.Length > 0 && MayOpenWithGreeting(body[..Math.Min(body.Length, 200)]) is { } window
+            && Greeting.Match(window) is { Success: true } g && _greetings.Contains(g.Groups["greeting"].Value.Trim()))
         {
             var greeted = g.Groups["name"].Value;
             var ownerFirst = facts.FirstName;
@@ -377,14 +462,36 @@ public sealed class InterviewDetector
         return score;
     }
 
-    // "(candidate: Hannah Lee)", "Candidato - Hannah": the label sits right before the owner's name.
-    private static bool NamesCandidate(string subject, string ownerFirst)
+    /// <summary>
+    /// The greeting probe's text (the body's first 200 characters) when it may open with a known greeting, else null. A greeting
+    /// the probe accepts starts at the first letter of the body, so the probe runs only when a known greeting starts there.
+    /// </summary>
+    private string? MayOpenWithGreeting(ReadOnlySpan<char> window)
     {
-        foreach (var label in (string[])["candidate", "candidata", "candidato", "kandidat", "kandidatin", "kandidaat", "candidat"])
+        if (_greetingsStartWithLetter)
+        {
+            var first = 0;
+            while (first < window.Length && !char.IsLetter(window[first])) first++;
+            if (first == window.Length || window[first] >= 128) return null;
+            var opening = window[first..];
+            var known = false;
+            foreach (var greeting in _greetingsByFirstLetter[window[first]])
+                if (opening.StartsWith(greeting, StringComparison.Ordinal)) { known = true; break; }
+            if (!known) return null;
+        }
+        return window.ToString();
+    }
+
+    private static readonly string[] CandidateLabels = ["candidate", "candidata", "candidato", "kandidat", "kandidatin", "kandidaat", "candidat"];
+
+    // "(candidate: Hannah Lee)", "Candidato - Hannah": the label sits right before the owner's name.
+    private static bool NamesCandidate(ReadOnlySpan<char> subject, string ownerFirst)
+    {
+        foreach (var label in CandidateLabels)
         {
             var at = subject.IndexOf(label, StringComparison.Ordinal);
             if (at < 0) continue;
-            var rest = subject.AsSpan(at + label.Length).TrimStart(" :-–(".AsSpan());
+            var rest = subject[(at + label.Length)..].TrimStart(" :-–(".AsSpan());
             if (rest.StartsWith(ownerFirst, StringComparison.Ordinal)) return true;
         }
         return false;
@@ -418,10 +525,41 @@ public sealed class InterviewDetector
     }
 
     private sealed record Participant(string? ToolDomain, bool IsRoom, bool IsPerson, string? OrganisationLabel,
-        bool HasName, string FoldedName, bool RecruitingName, bool RecruitingSender);
+        bool HasName, string FoldedName, bool RecruitingName, bool RecruitingSender)
+    {
+        /// <summary>A tool other than a general booking one (an applicant tracker), and how the reasons name it.</summary>
+        public bool IsTracker { get; init; }
+        public string? ToolReason { get; init; }
+    }
 
     // Calendars repeat the same people; classifying each name and address once keeps Assess cheap.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string, AttendeeType), Participant> _participants = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string, AttendeeType), Participant> _participants = new(ParticipantKey.Comparer);
+
+    /// <summary>Hashes a participant's address and name eight bytes at a time, with a per-process seed, instead of character by character.</summary>
+    private sealed class ParticipantKey : IEqualityComparer<(string Address, string Name, AttendeeType Type)>
+    {
+        public static readonly ParticipantKey Comparer = new();
+        private static readonly ulong Seed = (ulong)Random.Shared.NextInt64() | 1;
+
+        public bool Equals((string Address, string Name, AttendeeType Type) x, (string Address, string Name, AttendeeType Type) y) =>
+            x.Type == y.Type && string.Equals(x.Address, y.Address, StringComparison.Ordinal) && string.Equals(x.Name, y.Name, StringComparison.Ordinal);
+
+        public int GetHashCode((string Address, string Name, AttendeeType Type) key)
+        {
+            var h = Mix(Mix(Seed ^ (ulong)key.Type, key.Address), key.Name);
+            return (int)(h ^ (h >> 32));
+        }
+
+        private static ulong Mix(ulong h, string? text)
+        {
+            var chars = text.AsSpan();
+            var words = System.Runtime.InteropServices.MemoryMarshal.Cast<char, ulong>(chars);
+            foreach (var w in words) h = (h ^ w) * 0x9E37_79B9_7F4A_7C15UL ^ ((h ^ w) >> 29);
+            for (var i = words.Length * 4; i < chars.Length; i++) h = (h ^ chars[i]) * 0x9E37_79B9_7F4A_7C15UL;
+            h ^= (ulong)chars.Length;
+            return h * 0xBF58_476D_1CE4_E5B9UL ^ (h >> 31);
+        }
+    }
 
     private Participant Classify(EmailAddress who, AttendeeType type)
     {
@@ -433,7 +571,12 @@ public sealed class InterviewDetector
         var recruitingName = _recruitingSender.IsMatch(foldedName);
         var recruitingSender = recruitingName || (who.Address is not null && _recruitingSender.IsMatch(Mailboxes.LocalPart(who.Address).Replace('-', ' ').Replace('.', ' ')));
         Participant result;
-        if (IsTool(domain)) result = new Participant(domain, false, false, null, hasName, foldedName.Trim(), recruitingName, recruitingSender);
+        if (IsTool(domain))
+            result = new Participant(domain, false, false, null, hasName, foldedName.Trim(), recruitingName, recruitingSender)
+            {
+                IsTracker = !_generalBookingDomains.Any(d => domain == d || domain.EndsWith("." + d, StringComparison.Ordinal)),
+                ToolReason = $"sent through a hiring scheduling tool ({domain})",
+            };
         else
         {
             var isRoom = _mailboxes.IsRoom(who, type, foldedName);
@@ -463,12 +606,13 @@ public sealed class InterviewDetector
         return end > 0 ? name[..end] : name;
     }
 
-    internal static bool ContainsWord(string folded, string word)
+    internal static bool ContainsWord(ReadOnlySpan<char> folded, ReadOnlySpan<char> word)
     {
         if (word.Length == 0) return false;
         var start = 0;
-        while ((start = folded.IndexOf(word, start, StringComparison.Ordinal)) >= 0)
+        while (folded[start..].IndexOf(word, StringComparison.Ordinal) is var found and >= 0)
         {
+            start += found;
             var end = start + word.Length;
             var leftOk = start == 0 || !char.IsLetterOrDigit(folded[start - 1]);
             var rightOk = end == folded.Length || !char.IsLetterOrDigit(folded[end]);

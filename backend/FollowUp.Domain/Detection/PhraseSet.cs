@@ -8,23 +8,44 @@ internal sealed class PhraseSet
     // Chunked as when each chunk was one automaton regex (about 10,000 states at most), so overlapping matches resolve alike.
     private const int MaxPatternLength = 8000;
     private readonly PhraseTrie[] _tries;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _signalOf;
-    private readonly Dictionary<string, string> _original;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _idOf;
+    private readonly string[] _original;
+    private readonly string[] _folded;
+    private readonly int[] _signal;
 
     public PhraseSet(IEnumerable<(string Phrase, int Signal)> phrases)
     {
-        var bySignal = new Dictionary<string, int>(StringComparer.Ordinal);
-        _original = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var original = new List<string>();
+        var folded = new List<string>();
+        var signals = new List<int>();
         foreach (var (phrase, signal) in phrases)
         {
-            var folded = FoldedText.Fold(phrase.Trim());
-            if (folded.Length == 0 || !bySignal.TryAdd(folded, signal)) continue;
-            _original[folded] = phrase.Trim();
+            var key = FoldedText.Fold(phrase.Trim());
+            if (key.Length == 0 || !ids.TryAdd(key, folded.Count)) continue;
+            folded.Add(key);
+            original.Add(phrase.Trim());
+            signals.Add(signal);
         }
+        _original = [.. original];
+        _folded = [.. folded];
+        _signal = [.. signals];
         // The chunks once kept each regex under the automaton's limit; each trie keeps its chunk so matches stay the same.
-        _tries = Chunks(bySignal.Keys.OrderByDescending(k => k.Length)).Select(chunk => new PhraseTrie(chunk)).ToArray();
-        _signalOf = bySignal.GetAlternateLookup<ReadOnlySpan<char>>();
+        _tries = Chunks(ids.Keys.OrderByDescending(k => k.Length)).Select(chunk => new PhraseTrie(chunk)).ToArray();
+        _idOf = ids.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    /// <summary>How many distinct phrases there are; phrase ids run from 0 to Count - 1.</summary>
+    public int Count => _original.Length;
+
+    /// <summary>The phrase as curated (trimmed), for reasons.</summary>
+    public string Original(int id) => _original[id];
+
+    /// <summary>The phrase folded, as it is matched.</summary>
+    public string Folded(int id) => _folded[id];
+
+    /// <summary>The index of the signal the phrase belongs to.</summary>
+    public int Signal(int id) => _signal[id];
 
     /// <summary>
     /// A bare alternation, longest first so "exit interview" wins over "interview" at the same place. Word boundaries
@@ -47,9 +68,10 @@ internal sealed class PhraseSet
         if (chunk.Count > 0) yield return chunk;
     }
 
-    /// <summary>Marks each signal found in <paramref name="folded"/> with the first phrase that showed it.</summary>
-    public void Find(string folded, string?[] firstPhraseBySignal)
+    /// <summary>Marks each signal found in <paramref name="folded"/> with the id of the first phrase that showed it (-1 when none did).</summary>
+    public void Find(ReadOnlySpan<char> folded, Span<int> firstPhraseBySignal)
     {
+        firstPhraseBySignal.Fill(-1);
         if (_tries.Length == 1)
         {
             for (var (index, length) = _tries[0].Find(folded, 0); index >= 0; (index, length) = _tries[0].Find(folded, index + length))
@@ -57,27 +79,66 @@ internal sealed class PhraseSet
             return;
         }
         // Several tries: keep the leftmost-longest matches that do not overlap, as one regex would have.
-        var found = new List<(int Index, int Length)>();
-        foreach (var trie in _tries)
-            for (var (index, length) = trie.Find(folded, 0); index >= 0; (index, length) = trie.Find(folded, index + length))
-                found.Add((index, length));
-        found.Sort((a, b) => a.Index != b.Index ? a.Index.CompareTo(b.Index) : b.Length.CompareTo(a.Length));
-        var end = 0;
-        foreach (var (index, length) in found)
+        var found = new Found(stackalloc (int, int)[32]);
+        try
         {
-            if (index < end) continue;
-            Mark(folded, index, length, firstPhraseBySignal);
-            end = index + length;
+            foreach (var trie in _tries)
+                for (var (index, length) = trie.Find(folded, 0); index >= 0; (index, length) = trie.Find(folded, index + length))
+                    found.Add((index, length));
+            var matches = found.Items;
+            matches.Sort(static (a, b) => a.Index != b.Index ? a.Index.CompareTo(b.Index) : b.Length.CompareTo(a.Length));
+            var end = 0;
+            foreach (var (index, length) in matches)
+            {
+                if (index < end) continue;
+                Mark(folded, index, length, firstPhraseBySignal);
+                end = index + length;
+            }
+        }
+        finally
+        {
+            found.Dispose();
         }
     }
 
-    private void Mark(string folded, int index, int length, string?[] firstPhraseBySignal)
+    /// <summary>Matches on the stack, moving to a pooled array only for a long text full of phrases.</summary>
+    private ref struct Found(Span<(int Index, int Length)> initial)
     {
-        if (_signalOf.TryGetValue(folded.AsSpan(index, length), out var key, out var signal) && firstPhraseBySignal[signal] is null)
-            firstPhraseBySignal[signal] = _original[key];
+        private Span<(int Index, int Length)> _items = initial;
+        private (int, int)[]? _rented;
+        private int _count;
+
+        public readonly Span<(int Index, int Length)> Items => _items[.._count];
+
+        public void Add((int Index, int Length) match)
+        {
+            if (_count == _items.Length)
+            {
+                var larger = System.Buffers.ArrayPool<(int, int)>.Shared.Rent(_items.Length * 2);
+                _items.CopyTo(larger);
+                if (_rented is not null) System.Buffers.ArrayPool<(int, int)>.Shared.Return(_rented);
+                _rented = larger;
+                _items = larger;
+            }
+            _items[_count++] = match;
+        }
+
+        public void Dispose()
+        {
+            if (_rented is not null) System.Buffers.ArrayPool<(int, int)>.Shared.Return(_rented);
+        }
     }
 
-    internal static bool IsWholeWord(string text, int index, int length)
+    private void Mark(ReadOnlySpan<char> folded, int index, int length, Span<int> firstPhraseBySignal)
+    {
+        if (_idOf.TryGetValue(folded.Slice(index, length), out var id))
+        {
+            var signal = _signal[id];
+            if (firstPhraseBySignal[signal] < 0) firstPhraseBySignal[signal] = id;
+        }
+    }
+
+    internal static bool IsWholeWord(ReadOnlySpan<char> text, int index, int length)
     {
         var end = index + length;
         if (IsWordChar(text[index]) && index > 0 && IsWordChar(text[index - 1])) return false;
@@ -85,5 +146,5 @@ internal sealed class PhraseSet
         return true;
     }
 
-    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c);
+    private static bool IsWordChar(char c) => PhraseTrie.IsWordChar(c);
 }

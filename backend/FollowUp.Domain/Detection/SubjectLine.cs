@@ -26,6 +26,29 @@ internal static class SubjectLine
         return text;
     }
 
+    /// <summary>As <see cref="StripPrefixes(string, IReadOnlyList{string}, out bool)"/>, on a span.</summary>
+    public static ReadOnlySpan<char> StripPrefixes(ReadOnlySpan<char> folded, string[] foldedPrefixes, out bool cancelled)
+    {
+        cancelled = false;
+        var text = folded.TrimStart();
+        var stripped = true;
+        while (stripped)
+        {
+            stripped = false;
+            foreach (var prefix in foldedPrefixes)
+            {
+                if (!text.StartsWith(prefix, StringComparison.Ordinal)) continue;
+                if (prefix.StartsWith("cancel", StringComparison.Ordinal) || prefix.StartsWith("abgesagt", StringComparison.Ordinal)
+                    || prefix.StartsWith("annul", StringComparison.Ordinal) || prefix.StartsWith("geannuleerd", StringComparison.Ordinal))
+                    cancelled = true;
+                text = text[prefix.Length..].TrimStart();
+                stripped = true;
+                break;
+            }
+        }
+        return text;
+    }
+
     /// <summary>The original-cased subject without prefixes, for reading names and companies.</summary>
     public static string StripPrefixesKeepCase(string subject, IReadOnlyList<string> foldedPrefixes)
     {

@@ -9,8 +9,8 @@ internal sealed class WordMatcher
     public WordMatcher(IEnumerable<string> phrases) =>
         _phrases = new PhraseTrie(phrases.Select(p => FoldedText.Fold(p.Trim())).Where(p => p.Length > 0));
 
-    public bool IsMatch(string folded) => Find(folded, 0).Index >= 0;
+    public bool IsMatch(ReadOnlySpan<char> folded) => Find(folded, 0).Index >= 0;
 
     /// <summary>The first whole-word match at or after <paramref name="start"/>, or (-1, 0).</summary>
-    public (int Index, int Length) Find(string folded, int start) => _phrases.Find(folded, start);
+    public (int Index, int Length) Find(ReadOnlySpan<char> folded, int start) => _phrases.Find(folded, start);
 }
