@@ -96,6 +96,9 @@ stop_pid() {
     PIDS=("${kept[@]}")
 }
 
+# cpu_ticks PID: user + system clock ticks the process has used (0 without a pid).
+cpu_ticks() { [[ -n "$1" ]] && awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+
 rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 
 # A wrk Lua script: optional JSON POST body, and one machine-readable RESULT line at the end.
@@ -122,7 +125,9 @@ LUA
 run_wrk() {
     local name=$1 url=$2 script=$3 seconds=$4
     local out="$WORK/wrk-$name.txt"
+    local cpu0; cpu0=$(cpu_ticks "${CPU_PID:-}")
     wrk -t"${WRK_THREADS:-2}" -c"${WRK_CONNECTIONS:-100}" -d"${seconds}s" --timeout 10s --latency -s "$script" "$url" >"$out" 2>&1 || { cat "$out" >&2; die "wrk failed for $name"; }
+    local cpu1; cpu1=$(cpu_ticks "${CPU_PID:-}")
     cat "$out"
     local line; line=$(grep '^RESULT' "$out")
     local rps p50 p99 non2xx
@@ -130,6 +135,10 @@ run_wrk() {
     p50=$(sed -E 's/.*p50_ms=([0-9.]+).*/\1/' <<<"$line")
     p99=$(sed -E 's/.*p99_ms=([0-9.]+).*/\1/' <<<"$line")
     non2xx=$(sed -E 's/.*non2xx=([0-9]+).*/\1/' <<<"$line")
-    echo "$name $rps $p50 $p99 $non2xx" >>"$WORK/results"
+    local requests cpu_us=-
+    requests=$(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$line")
+    # The server's own processor time per request (user + system), from /proc: wrk's share of the cores is not in it.
+    [[ -n "${CPU_PID:-}" && "$requests" -gt 0 ]] && cpu_us=$(( (cpu1 - cpu0) * 1000000 / $(getconf CLK_TCK) / requests ))
+    echo "$name $rps $p50 $p99 $non2xx $cpu_us" >>"$WORK/results"
 }
 
