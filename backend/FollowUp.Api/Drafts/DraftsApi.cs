@@ -1,12 +1,15 @@
 using System.Net.Mail;
+using System.Text.Json;
 using FollowUp.Api.Extensions;
 using FollowUp.Api.Interviews;
 using FollowUp.Api.Storage;
 using FollowUp.Domain.Etiquette;
 using FollowUp.Domain.Gifts;
 using FollowUp.Domain.Interests;
+using FollowUp.Domain.Interviewers;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace FollowUp.Api.Drafts;
 
@@ -79,8 +82,8 @@ public static class DraftsApi
         return TypedResults.Ok(new CheckView(await writer.CheckAsync(judged, interviewer, request.Subject!, request.HtmlBody!, ct)));
     }
 
-    public static async Task<Results<Ok<DraftView>, ProblemHttpResult, ValidationProblem>> Create(
-        DraftRequest request, InterviewDesk desk, LetterWriter writer, CancellationToken ct)
+    public static async Task<Results<DraftAnswer, ProblemHttpResult, ValidationProblem>> Create(
+        DraftRequest request, InterviewDesk desk, LetterWriter writer, IOptions<JsonOptions> json, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.EventId)) return Problems.Invalid("eventId", "eventId is required.");
         if (string.IsNullOrWhiteSpace(request.InterviewerEmail) || !MailAddress.TryCreate(request.InterviewerEmail.Trim(), out _))
@@ -94,8 +97,16 @@ public static class DraftsApi
         if (judged is null) return Problems.NotFound("Unknown event", "The calendar has no event with this id.");
         if (interviewer is null) return Problems.NotFound("Unknown interviewer", "This person is not among the interviewers of the event.");
 
-        var (letter, interests, gifts, gift) = await writer.WriteAsync(judged, interviewer,
+        var written = await writer.WriteAsync(judged, interviewer,
             new LetterRequest(request.Notes, request.SenderName, request.GiftUrl, request.TimeZone), ct);
-        return TypedResults.Ok(new DraftView([new Recipient(interviewer.Name, interviewer.Email)], letter.Subject, letter.HtmlBody, letter.TextBody, interests, gifts, gift));
+        // The letter is the same for the same inputs (and so is this instance): serialise its answer once.
+        written.Answer ??= JsonSerializer.SerializeToUtf8Bytes(View(written, interviewer), json.Value.SerializerOptions);
+        return new DraftAnswer(written.Answer);
+    }
+
+    private static DraftView View(WrittenLetter written, Interviewer interviewer)
+    {
+        var (letter, interests, gifts, gift) = written;
+        return new DraftView([new Recipient(interviewer.Name, interviewer.Email)], letter.Subject, letter.HtmlBody, letter.TextBody, interests, gifts, gift);
     }
 }

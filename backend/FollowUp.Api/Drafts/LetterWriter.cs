@@ -18,6 +18,9 @@ public sealed record WrittenLetter(Letter Letter, IReadOnlyList<InterestMatch> I
 {
     /// <summary>The notes the letter was written from (the request's, else the ones saved before).</summary>
     public string Notes { get; init; } = "";
+
+    /// <summary>The draft answer's JSON, made on first use: RecentLetters hands out this same instance for the same inputs.</summary>
+    internal byte[]? Answer { get; set; }
 }
 
 /// <summary>

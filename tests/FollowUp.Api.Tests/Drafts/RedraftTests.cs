@@ -116,3 +116,31 @@ public class RedraftTests
         Assert.Equal(before, after);
     }
 }
+
+public class DraftContractTests
+{
+    [Fact]
+    public async Task The_api_description_still_promises_a_draft_view_for_a_draft()
+    {
+        await using var app = new FollowUpApiFactory();
+        var doc = await (await app.CreateClient().GetAsync("/swagger/v1/swagger.json")).ReadJsonAsync();
+        var ok = doc["paths"]!["/api/drafts"]!["post"]!["responses"]!["200"]!;
+        Assert.EndsWith("/DraftView", (string?)ok["content"]!["application/json"]!["schema"]!["$ref"]);
+        var view = doc["components"]!["schemas"]!["DraftView"]!["properties"]!.AsObject().Select(p => p.Key).ToList();
+        Assert.Equal(["to", "subject", "htmlBody", "textBody", "interests", "gifts", "gift"], view);
+    }
+
+    [Fact]
+    public async Task A_repeated_draft_answers_the_same_json_with_a_json_content_type()
+    {
+        await using var app = new FollowUpApiFactory();
+        var client = app.CreateClient();
+        var body = new { eventId = "EVT-PANEL", interviewerEmail = "ana.ruiz@fabrikam.com", notes = "She knits sweaters.", senderName = "Jordan Rivera" };
+        var first = await client.PostJsonAsync("/api/drafts", body);
+        var second = await client.PostJsonAsync("/api/drafts", body);
+        Assert.Equal("application/json", second.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+        var other = await (await client.PostJsonAsync("/api/drafts", body with { interviewerEmail = "ben.okafor@fabrikam.com" })).ReadJsonAsync();
+        Assert.Equal("ben.okafor@fabrikam.com", (string?)other["to"]![0]!["email"]);
+    }
+}
