@@ -44,7 +44,6 @@ public sealed record CalendarEvent
     /// <summary>The Windows or IANA time zone the event was created in (Graph's originalStartTimeZone), when known.</summary>
     public string? OriginalTimeZone { get; init; }
     public bool IsOnlineMeeting { get; init; }
-    public string? WebLink { get; init; }
 }
 
 /// <summary>The person whose calendar this is: the job seeker.</summary>
