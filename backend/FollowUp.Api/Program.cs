@@ -19,7 +19,8 @@ builder.AddFollowUpOpenApi();
 builder.AddFollowUpJson();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<GraphFailureHandler>();
-builder.Services.AddScoped<InterviewDesk>();
+// Stateless services are transient: only what a request must share (the user, the database, the Graph client) is scoped.
+builder.Services.AddTransient<InterviewDesk>();
 builder.Services.AddFollowUpMail();
 
 var app = builder.Build();

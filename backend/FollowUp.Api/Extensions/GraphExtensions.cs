@@ -52,8 +52,8 @@ public static class GraphExtensions
             .AddSerializer<CalendarWindow, ProtectedCalendarSerializer>();
         builder.Services.AddScoped<GraphCalendarSource>();
         // Most requests are answered from the calendar cache: build the Graph client only when one is really needed.
-        builder.Services.AddScoped(typeof(Lazy<>), typeof(WhenNeeded<>));
-        builder.Services.AddScoped<ICalendarSource, CachedCalendarSource>();
+        builder.Services.AddTransient(typeof(Lazy<>), typeof(WhenNeeded<>));
+        builder.Services.AddTransient<ICalendarSource, CachedCalendarSource>();
     }
 }
 

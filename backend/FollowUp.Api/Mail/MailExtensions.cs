@@ -11,7 +11,7 @@ public static class MailExtensions
         services.AddSingleton<DraftLocks>();
         services.AddScoped<SentItems>();
         services.AddScoped<OutlookMail>();
-        services.AddScoped<LetterWriter>();
+        services.AddTransient<LetterWriter>();
         services.AddSingleton<RecentLetters>();
         services.AddScoped<OutlookDrafter>();
         return services;

@@ -26,13 +26,15 @@ public static class RequestLimits
         }
         var size = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (size is { IsReadOnly: false }) size.MaxRequestBodySize = MaxBodyBytes;
-        var limited = new BodyLimit(context.Request.Body, MaxBodyBytes);
-        context.Request.Body = limited;
+        // A body with a Content-Length (checked above) cannot grow past it: only chunked bodies need counting, and
+        // leaving the others alone lets minimal APIs read JSON straight from Kestrel's pipe instead of a stream.
+        var limited = context.Request.ContentLength is null ? new BodyLimit(context.Request.Body, MaxBodyBytes) : null;
+        if (limited is not null) context.Request.Body = limited;
 
         await next(context);
 
         if (context.Response.HasStarted) return;
-        if (limited.Exceeded) await TooLarge(context);
+        if (limited is { Exceeded: true }) await TooLarge(context);
         else if (context.Response.StatusCode == StatusCodes.Status415UnsupportedMediaType)
             await BearerHardening.WriteAsync(context, StatusCodes.Status400BadRequest, "Unsupported content type", "Send the request body as application/json.");
     });
