@@ -7,8 +7,7 @@ internal sealed class PhraseSet
 {
     // Chunked as when each chunk was one automaton regex (about 10,000 states at most), so overlapping matches resolve alike.
     private const int MaxPatternLength = 8000;
-    private readonly PhraseTrie[] _tries;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _idOf;
+    private readonly PhraseTable _all;
     private readonly string[] _original;
     private readonly string[] _folded;
     private readonly int[] _signal;
@@ -31,8 +30,11 @@ internal sealed class PhraseSet
         _folded = [.. folded];
         _signal = [.. signals];
         // The chunks once kept each regex under the automaton's limit; each trie keeps its chunk so matches stay the same.
-        _tries = Chunks(ids.Keys.OrderByDescending(k => k.Length)).Select(chunk => new PhraseTrie(chunk)).ToArray();
-        _idOf = ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        var chunks = Chunks(ids.Keys.OrderByDescending(k => k.Length)).ToArray();
+        var chunkOf = new int[_folded.Length];
+        for (var c = 0; c < chunks.Length; c++)
+            foreach (var phrase in chunks[c]) chunkOf[ids[phrase]] = c;
+        _all = new PhraseTable(ids.Select(kv => (kv.Key, kv.Value, chunkOf[kv.Value])).ToArray());
     }
 
     /// <summary>How many distinct phrases there are; phrase ids run from 0 to Count - 1.</summary>
@@ -72,69 +74,37 @@ internal sealed class PhraseSet
     public void Find(ReadOnlySpan<char> folded, Span<int> firstPhraseBySignal)
     {
         firstPhraseBySignal.Fill(-1);
-        if (_tries.Length == 1)
+        // One walk over the text for all chunks. Each chunk goes on after its own last match, as its own search did; of the chunks'
+        // matches, the leftmost-longest that do not overlap count, as one regex would have had it.
+        var longestId = new PhraseTable.GroupSlots();
+        var nextAllowed = new PhraseTable.GroupSlots();
+        var end = 0;
+        var afterWordChar = false;
+        for (var pos = 0; pos < folded.Length; pos++)
         {
-            for (var (index, length) = _tries[0].Find(folded, 0); index >= 0; (index, length) = _tries[0].Find(folded, index + length))
-                Mark(folded, index, length, firstPhraseBySignal);
-            return;
-        }
-        // Several tries: keep the leftmost-longest matches that do not overlap, as one regex would have.
-        var found = new Found(stackalloc (int, int)[32]);
-        try
-        {
-            foreach (var trie in _tries)
-                for (var (index, length) = trie.Find(folded, 0); index >= 0; (index, length) = trie.Find(folded, index + length))
-                    found.Add((index, length));
-            var matches = found.Items;
-            matches.Sort(static (a, b) => a.Index != b.Index ? a.Index.CompareTo(b.Index) : b.Length.CompareTo(a.Length));
-            var end = 0;
-            foreach (var (index, length) in matches)
+            var isWordChar = PhraseTrie.IsWordChar(folded[pos]);
+            // A match starting inside a word fails its left boundary.
+            if (isWordChar && afterWordChar) continue;
+            afterWordChar = isWordChar;
+            var found = _all.LongestByGroup(folded, pos, ref longestId);
+            if (found == 0) continue;
+            var pickLength = 0;
+            var pickId = -1;
+            for (; found != 0; found &= found - 1)
             {
-                if (index < end) continue;
-                Mark(folded, index, length, firstPhraseBySignal);
-                end = index + length;
+                var k = System.Numerics.BitOperations.TrailingZeroCount(found);
+                // Only the longest phrase of a chunk at a place counts: a shorter one there was never tried by the alternation either.
+                if (pos < nextAllowed[k]) continue;
+                var id = longestId[k];
+                var length = _folded[id].Length;
+                if (!IsWholeWord(folded, pos, length)) continue;
+                nextAllowed[k] = pos + length;
+                if (length > pickLength) (pickLength, pickId) = (length, id);
             }
-        }
-        finally
-        {
-            found.Dispose();
-        }
-    }
-
-    /// <summary>Matches on the stack, moving to a pooled array only for a long text full of phrases.</summary>
-    private ref struct Found(Span<(int Index, int Length)> initial)
-    {
-        private Span<(int Index, int Length)> _items = initial;
-        private (int, int)[]? _rented;
-        private int _count;
-
-        public readonly Span<(int Index, int Length)> Items => _items[.._count];
-
-        public void Add((int Index, int Length) match)
-        {
-            if (_count == _items.Length)
-            {
-                var larger = System.Buffers.ArrayPool<(int, int)>.Shared.Rent(_items.Length * 2);
-                _items.CopyTo(larger);
-                if (_rented is not null) System.Buffers.ArrayPool<(int, int)>.Shared.Return(_rented);
-                _rented = larger;
-                _items = larger;
-            }
-            _items[_count++] = match;
-        }
-
-        public void Dispose()
-        {
-            if (_rented is not null) System.Buffers.ArrayPool<(int, int)>.Shared.Return(_rented);
-        }
-    }
-
-    private void Mark(ReadOnlySpan<char> folded, int index, int length, Span<int> firstPhraseBySignal)
-    {
-        if (_idOf.TryGetValue(folded.Slice(index, length), out var id))
-        {
-            var signal = _signal[id];
-            if (firstPhraseBySignal[signal] < 0) firstPhraseBySignal[signal] = id;
+            if (pickId < 0 || pos < end) continue;
+            var signal = _signal[pickId];
+            if (firstPhraseBySignal[signal] < 0) firstPhraseBySignal[signal] = pickId;
+            end = pos + pickLength;
         }
     }
 
