@@ -86,6 +86,7 @@ internal sealed class PhraseSet
             // A match starting inside a word fails its left boundary.
             if (isWordChar && afterWordChar) continue;
             afterWordChar = isWordChar;
+            if (!_all.MayStartWith(folded[pos])) continue;
             var found = _all.LongestByGroup(folded, pos, ref longestId);
             if (found == 0) continue;
             var pickLength = 0;

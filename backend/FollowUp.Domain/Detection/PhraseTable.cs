@@ -8,6 +8,8 @@ internal sealed class PhraseTable
 {
     // Class 0 is "a character no phrase uses"; state 0 is the root, which no transition leads back to, so 0 also means "no way on".
     private readonly byte[] _asciiClass = new byte[128];
+    // The ASCII characters some phrase starts with, as bits (0..63, 64..127).
+    private readonly ulong[] _asciiStarts = new ulong[2];
     private readonly Dictionary<char, int> _otherClass = [];
     private readonly int _classes;
     private readonly ushort[] _next;
@@ -48,6 +50,8 @@ internal sealed class PhraseTable
             groups[state] = group;
         }
         _next = next.SelectMany(row => row).ToArray();
+        for (var c = 0; c < 128; c++)
+            if (_next[_asciiClass[c]] != 0) _asciiStarts[c >> 6] |= 1UL << (c & 63);
         _id = [.. ids];
         _group = [.. groups];
     }
@@ -65,8 +69,8 @@ internal sealed class PhraseTable
         private int _first;
     }
 
-    /// <summary>Whether some phrase starts with <paramref name="c"/>: most places in a text start none.</summary>
-    public bool MayStartWith(char c) => _next[Class(c)] != 0;
+    /// <summary>False when no phrase starts with <paramref name="c"/>: most places in a text start none.</summary>
+    public bool MayStartWith(char c) => c >= 128 || ((_asciiStarts[c >> 6] >> (c & 63)) & 1) != 0;
 
     /// <summary>
     /// Walks the phrases that start at <paramref name="pos"/> and keeps, per group of phrases, the id of the longest one: one
