@@ -51,7 +51,8 @@ public sealed class LetterWriter(FollowUpStore store, CurrentUser user, RecentDr
                 // One write, and none when a redraft changes nothing.
                 var notesChanged = stored is null || request.Notes is not null && request.Notes != stored.Notes;
                 var notes = notesChanged ? written.Notes : null;
-                await store.SaveDraftAsync(judged.Event.Id, interviewer.Email, interviewer.Name, notes, written.Interests, written.Gift?.Url, written.Letter.HtmlBody, ct);
+                await store.SaveDraftAsync(judged.Event.Id, interviewer.Email, interviewer.Name, notes, written.Interests, written.Gift?.Url,
+                    written.Letter.HtmlBody, ct, read: Task.FromResult(record));
                 kept = new StoredDraft(notes ?? stored?.Notes, written.Gift?.Url, written.Letter.HtmlBody, FollowUpStore.Storable(interviewer.Name));
             }
             recent.Remember(key, kept, epoch);

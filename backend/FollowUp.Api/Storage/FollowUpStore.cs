@@ -66,11 +66,12 @@ public sealed class FollowUpStore(Lazy<FollowUpDb> database, CurrentUser user, I
         await Mine.AsNoTracking().OrderBy(f => f.Id).ToListAsync(ct);
 
     /// <summary>Creates or updates the record; the unique index makes a concurrent twin lose and retry as an update.</summary>
-    public async Task<FollowUpRecord> UpsertAsync(string eventId, string email, Action<FollowUpRecord> change, CancellationToken ct)
+    /// <param name="read">The row as this store read it a moment ago (tracked; null inside: none), so it is not read twice.</param>
+    public async Task<FollowUpRecord> UpsertAsync(string eventId, string email, Action<FollowUpRecord> change, CancellationToken ct, Task<FollowUpRecord?>? read = null)
     {
         for (var attempt = 0; ; attempt++)
         {
-            var record = await FindAsync(eventId, email, ct);
+            var record = await (attempt == 0 && read is not null ? read : FindAsync(eventId, email, ct));
             var now = clock.GetUtcNow();
             if (record is null)
             {
@@ -92,7 +93,7 @@ public sealed class FollowUpStore(Lazy<FollowUpDb> database, CurrentUser user, I
     }
 
     /// <summary>Keeps a draft in one write: the notes (when given) with their interests, the chosen gift and the letter.</summary>
-    public Task<FollowUpRecord> SaveDraftAsync(string eventId, string email, string? name, string? notes, IReadOnlyList<InterestMatch> interests, string? giftUrl, string html, CancellationToken ct) =>
+    public Task<FollowUpRecord> SaveDraftAsync(string eventId, string email, string? name, string? notes, IReadOnlyList<InterestMatch> interests, string? giftUrl, string html, CancellationToken ct, Task<FollowUpRecord?>? read = null) =>
         UpsertAsync(eventId, email, r =>
         {
             r.InterviewerName = Storable(name);
@@ -103,7 +104,7 @@ public sealed class FollowUpStore(Lazy<FollowUpDb> database, CurrentUser user, I
             }
             r.GiftUrl = giftUrl;
             r.ProtectedLetter = _protector.Protect(html);
-        }, ct);
+        }, ct, read);
 
     public Task<FollowUpRecord> SetStatusAsync(string eventId, string email, FollowUpStatus status, CancellationToken ct) =>
         UpsertAsync(eventId, email, r =>
