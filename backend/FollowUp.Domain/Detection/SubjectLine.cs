@@ -4,29 +4,6 @@ namespace FollowUp.Domain.Detection;
 internal static class SubjectLine
 {
     /// <summary>Strips known prefixes from a folded subject; tells whether one of them announced a cancellation.</summary>
-    public static string StripPrefixes(string folded, IReadOnlyList<string> foldedPrefixes, out bool cancelled)
-    {
-        cancelled = false;
-        var text = folded.TrimStart();
-        var stripped = true;
-        while (stripped)
-        {
-            stripped = false;
-            foreach (var prefix in foldedPrefixes)
-            {
-                if (!text.StartsWith(prefix, StringComparison.Ordinal)) continue;
-                if (prefix.StartsWith("cancel", StringComparison.Ordinal) || prefix.StartsWith("abgesagt", StringComparison.Ordinal)
-                    || prefix.StartsWith("annul", StringComparison.Ordinal) || prefix.StartsWith("geannuleerd", StringComparison.Ordinal))
-                    cancelled = true;
-                text = text[prefix.Length..].TrimStart();
-                stripped = true;
-                break;
-            }
-        }
-        return text;
-    }
-
-    /// <summary>As <see cref="StripPrefixes(string, IReadOnlyList{string}, out bool)"/>, on a span.</summary>
     public static ReadOnlySpan<char> StripPrefixes(ReadOnlySpan<char> folded, string[] foldedPrefixes, out bool cancelled)
     {
         cancelled = false;
