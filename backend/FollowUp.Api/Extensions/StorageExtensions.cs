@@ -1,4 +1,3 @@
-using FollowUp.Api.Identity;
 using FollowUp.Api.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -23,9 +22,7 @@ public static class StorageExtensions
             builder.Services.AddScoped<FollowUpDb>(sp => sp.GetRequiredService<SqliteFollowUpDb>());
         }
         builder.Services.AddDataProtection().SetApplicationName("FollowUp").PersistKeysToDbContext<FollowUpDb>();
-        builder.Services.AddScoped(sp => new FollowUpStore(
-            sp.GetRequiredService<Lazy<FollowUpDb>>(), sp.GetRequiredService<CurrentUser>(), sp.GetRequiredService<IDataProtectionProvider>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<RecentDrafts>()));
+        builder.Services.AddScoped<FollowUpStore>();
         // One process per SQLite file: it may remember what it stored. PostgreSQL is shared by instances: it may not.
         var remember = builder.Configuration.GetValue("Storage:RememberDrafts", string.IsNullOrWhiteSpace(postgres));
         builder.Services.AddSingleton(_ => new RecentDrafts(remember));

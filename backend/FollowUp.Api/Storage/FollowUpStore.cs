@@ -10,11 +10,6 @@ namespace FollowUp.Api.Storage;
 /// <summary>The signed-in user's follow-up records. Every query is scoped to the caller's tenant and object id.</summary>
 public sealed class FollowUpStore(Lazy<FollowUpDb> database, CurrentUser user, IDataProtectionProvider protection, TimeProvider clock, RecentDrafts recent)
 {
-    public FollowUpStore(FollowUpDb db, CurrentUser user, IDataProtectionProvider protection, TimeProvider clock, RecentDrafts recent)
-        : this(new Lazy<FollowUpDb>(db), user, protection, clock, recent)
-    {
-    }
-
     // Leased from the pool on first use: a redraft answered from RecentDrafts needs no database at all.
     private FollowUpDb db => database.Value;
 

@@ -172,7 +172,7 @@ public abstract class FollowUpStoreBehaviour : IAsyncLifetime
             await store.UpsertAsync(eventId, email, r => r.InterviewerName = email, CancellationToken.None);
     }
 
-    private FollowUpStore Store(FollowUpDb db, CurrentUser person) => new(db, person, _protection, _clock, new RecentDrafts(enabled: false));
+    private FollowUpStore Store(FollowUpDb db, CurrentUser person) => new(new Lazy<FollowUpDb>(db), person, _protection, _clock, new RecentDrafts(enabled: false));
 
     private static CurrentUser Person(string tenantId, string objectId, string name)
     {
