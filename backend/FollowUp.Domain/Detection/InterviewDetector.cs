@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text.RegularExpressions;
 using FollowUp.Domain.Calendar;
 using FollowUp.Domain.Interviewers;
@@ -12,9 +13,10 @@ public sealed class InterviewDetector
 {
     private const int BodyLimit = 4000;
     private static readonly Lazy<InterviewDetector> Shared = new(() => new InterviewDetector(DetectionRules.Load(), Mailboxes.Default));
-    private static readonly Regex Greeting = new(@"^\W*(?<greeting>[\p{L}' ]{2,20}?)[ ,]+(?<name>\p{L}+)", RegexOptions.Compiled | RegexOptions.CultureInvariant);
-    private static readonly HashSet<string> NotANameAfterGreeting =
-        ["team", "all", "there", "everyone", "candidate", "candidato", "candidata", "folks", "both", "sir", "madam", "mr", "mrs", "ms", "herr", "frau", "monsieur", "madame", "senor", "senora", "sr", "sra", "again", "y'all", "friends"];
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotANameAfterGreeting = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "team", "all", "there", "everyone", "candidate", "candidato", "candidata", "folks", "both", "sir", "madam", "mr", "mrs", "ms", "herr", "frau", "monsieur", "madame", "senor", "senora", "sr", "sra", "again", "y'all", "friends",
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static InterviewDetector Default => Shared.Value;
 
@@ -23,17 +25,19 @@ public sealed class InterviewDetector
     private readonly PhraseSet _subjectPhrases;
     private readonly PhraseSet _bodyPhrases;
     private readonly string[] _prefixes;
-    private readonly HashSet<string> _greetings;
+    private readonly SubjectLine.Prefixes _prefixGroups;
+    private readonly OpeningGreeting _greeting;
     private readonly HashSet<string> _toolDomains;
     private readonly string[] _dottedToolDomains;
     private readonly Dictionary<string, int> _kindRank;
     private readonly WordMatcher _recruitingSender;
     private readonly WordMatcher _copiedHold;
     private readonly WordMatcher _jobWords;
-    private readonly bool[] _isJobTitleSignal;
-    private readonly bool[] _isStageSignal;
-    private readonly bool[] _isFinalSignal;
-    private readonly bool[] _isBodyHiringSignal;
+    // Signals as bits (bit i for signal i), to test against the ones found.
+    private readonly ulong _jobTitleSignals;
+    private readonly ulong _stageSignals;
+    private readonly ulong _finalSignals;
+    private readonly ulong _bodyHiringSignals;
     private readonly string[] _generalBookingDomains;
     private readonly string[] _generalBookingLabels;
     // Worked out once per phrase instead of per event: the reasons as shown, and what the phrase says on its own.
@@ -43,8 +47,6 @@ public sealed class InterviewDetector
     private readonly string?[] _bodySoftenedReason;
     private readonly bool[] _subjectPhraseMayNameCompany;
     private readonly bool[] _bodyPhraseNamesTracker;
-    private readonly bool _greetingsStartWithLetter;
-    private readonly string[][] _greetingsByFirstLetter;
 
     internal InterviewDetector(DetectionRules rules, Mailboxes mailboxes)
     {
@@ -53,7 +55,8 @@ public sealed class InterviewDetector
         _subjectPhrases = new PhraseSet(rules.Subject.SelectMany((s, i) => s.Phrases.Select(p => (p, i))));
         _bodyPhrases = new PhraseSet(rules.Body.SelectMany((s, i) => s.Phrases.Select(p => (p, i))));
         _prefixes = rules.SubjectPrefixes.Select(p => FoldedText.Fold(p)).Where(p => p.Length > 0).OrderByDescending(p => p.Length).ToArray();
-        _greetings = new(rules.Greetings.Select(g => FoldedText.Fold(g)), StringComparer.Ordinal);
+        _prefixGroups = new SubjectLine.Prefixes(_prefixes);
+        _greeting = new OpeningGreeting(rules.Greetings.Select(g => FoldedText.Fold(g)));
         _toolDomains = new(rules.SchedulingToolDomains.Select(d => d.ToLowerInvariant()), StringComparer.Ordinal);
         _dottedToolDomains = _toolDomains.Select(d => "." + d).ToArray();
         _recruitingSender = new WordMatcher(rules.RecruitingSenderWords);
@@ -61,11 +64,11 @@ public sealed class InterviewDetector
         var jobSignals = rules.JobContextSignals.ToHashSet(StringComparer.Ordinal);
         var stageSignals = rules.StageSignals.ToHashSet(StringComparer.Ordinal);
         var titleSignals = rules.JobTitleSignals.ToHashSet(StringComparer.Ordinal);
-        _isJobTitleSignal = rules.Subject.Select(s => titleSignals.Contains(s.Name)).ToArray();
-        _isStageSignal = rules.Subject.Select(s => stageSignals.Contains(s.Name)).ToArray();
-        _isFinalSignal = rules.Subject.Select(s => s.Kind == "final").ToArray();
+        _jobTitleSignals = Signals(rules.Subject, s => titleSignals.Contains(s.Name));
+        _stageSignals = Signals(rules.Subject, s => stageSignals.Contains(s.Name));
+        _finalSignals = Signals(rules.Subject, s => s.Kind == "final");
         var bodyHiringSignals = rules.BodyHiringSignals.ToHashSet(StringComparer.Ordinal);
-        _isBodyHiringSignal = rules.Body.Select(s => bodyHiringSignals.Contains(s.Name)).ToArray();
+        _bodyHiringSignals = Signals(rules.Body, s => bodyHiringSignals.Contains(s.Name));
         _jobWords = new WordMatcher(rules.Subject.Where(s => jobSignals.Contains(s.Name)).SelectMany(s => s.Phrases));
         _generalBookingDomains = rules.GeneralBookingDomains.Select(d => d.ToLowerInvariant()).ToArray();
         _generalBookingLabels = _generalBookingDomains.Select(d => d.Split('.')[0]).ToArray();
@@ -79,8 +82,6 @@ public sealed class InterviewDetector
         _bodyPhraseNamesTracker = Enumerable.Range(0, _bodyPhrases.Count)
             .Select(id => rules.Body[_bodyPhrases.Signal(id)].Name == "scheduling tool"
                           && !_generalBookingLabels.Any(l => _bodyPhrases.Folded(id).Contains(l, StringComparison.Ordinal))).ToArray();
-        _greetingsStartWithLetter = _greetings.All(g => g.Length > 0 && char.IsLetter(g[0]) && g[0] < 128);
-        _greetingsByFirstLetter = Enumerable.Range(0, 128).Select(c => _greetings.Where(g => g.Length > 0 && g[0] == c).ToArray()).ToArray();
     }
 
     private const string HiringContextNote = ", but it sits in a hiring context";
@@ -108,25 +109,27 @@ public sealed class InterviewDetector
         char[]? subjectBuffer = null, bodyBuffer = null;
         try
         {
-            var subject = SubjectLine.StripPrefixes(FoldedText.Fold(e.Subject, int.MaxValue, ref subjectBuffer), _prefixes, out var cancelledBySubject);
+            var subject = SubjectLine.StripPrefixes(FoldedText.Fold(e.Subject, int.MaxValue, ref subjectBuffer), _prefixGroups, out var cancelledBySubject);
             var body = FoldedText.Fold(e.BodyText, BodyLimit, ref bodyBuffer);
 
-            Span<int> subjectHits = _rules.Subject.Count <= 256 ? stackalloc int[_rules.Subject.Count] : new int[_rules.Subject.Count];
-            _subjectPhrases.Find(subject, subjectHits);
-            Span<int> bodyHits = _rules.Body.Count <= 256 ? stackalloc int[_rules.Body.Count] : new int[_rules.Body.Count];
-            _bodyPhrases.Find(body, bodyHits);
+            // Both sets hold at most 64 signals (PhraseSet.MaxSignals): which were found is one number each.
+            Span<int> subjectHits = stackalloc int[PhraseSet.MaxSignals];
+            var subjectFound = _subjectPhrases.Find(subject, subjectHits);
+            Span<int> bodyHits = stackalloc int[PhraseSet.MaxSignals];
+            var bodyFound = _bodyPhrases.Find(body, bodyHits);
 
             var participantReasons = new ReasonList();
             var participantScore = WeighParticipants(e, owner, subject, body, ref participantReasons, out var context);
-            var hiring = new HiringContext(context, subjectHits, this, bodyHits, IntroducesOwner(body, owner));
+            var hiring = new HiringContext(context, subjectFound, this, bodyFound, bodyHits, IntroducesOwner(body, owner));
 
-            var reasons = new List<string>(Found(subjectHits) + Found(bodyHits) + participantReasons.Count + 2);
+            var reasons = new List<string>(BitOperations.PopCount(subjectFound) + BitOperations.PopCount(bodyFound) + participantReasons.Count + 2);
             var score = 0.0;
             string? kind = null;
-            for (var i = 0; i < subjectHits.Length; i++)
+            // In signal order, as the reasons have always been listed.
+            for (var found = subjectFound; found != 0; found &= found - 1)
             {
+                var i = BitOperations.TrailingZeroCount(found);
                 var id = subjectHits[i];
-                if (id < 0) continue;
                 var signal = _rules.Subject[i];
                 // "Margie's Travel", "Sprint": a warning word that is really the company's name says nothing.
                 if (signal.Weight < 0 && !signal.CountsInCompanyName && _subjectPhraseMayNameCompany[id] && IsInParticipantDomain(e, _subjectPhrases.Folded(id))) continue;
@@ -143,10 +146,10 @@ public sealed class InterviewDetector
                 if (signal.Kind is { } k && (kind is null || Rank(k) < Rank(kind))) kind = k;
             }
 
-            for (var i = 0; i < bodyHits.Length; i++)
+            for (var found = bodyFound; found != 0; found &= found - 1)
             {
+                var i = BitOperations.TrailingZeroCount(found);
                 var id = bodyHits[i];
-                if (id < 0) continue;
                 var signal = _rules.Body[i];
                 var soften = signal.SoftenedWeight is not null && IsSoftened(signal, _bodyPhrases.Folded(id), subject, hiring, inBody: true);
                 score += soften ? signal.SoftenedWeight!.Value : signal.Weight;
@@ -176,13 +179,6 @@ public sealed class InterviewDetector
         }
     }
 
-    private static int Found(ReadOnlySpan<int> hits)
-    {
-        var found = 0;
-        foreach (var id in hits) if (id >= 0) found++;
-        return found;
-    }
-
     /// <summary>The participants' reasons, kept on the stack until the phrase reasons that come first are known.</summary>
     [System.Runtime.CompilerServices.InlineArray(16)]
     private struct ReasonSlots
@@ -204,9 +200,9 @@ public sealed class InterviewDetector
     private readonly record struct HiringContext(bool ApplicantTracking, bool RecruitingSender, bool OwnerOutside, bool JobInSubject, bool StageInSubject,
         bool FinalInSubject, bool HiringInBody, bool OwnerIntroduced)
     {
-        public HiringContext(ParticipantContext p, ReadOnlySpan<int> subjectHits, InterviewDetector d, ReadOnlySpan<int> bodyHits, bool ownerIntroduced)
-            : this(p.ApplicantTracking || d.HasTrackerInBody(bodyHits), p.RecruitingSender, p.OwnerOutside, d.Any(subjectHits, d._isJobTitleSignal),
-                   d.Any(subjectHits, d._isStageSignal), d.Any(subjectHits, d._isFinalSignal), d.Any(bodyHits, d._isBodyHiringSignal), ownerIntroduced) { }
+        public HiringContext(ParticipantContext p, ulong subjectFound, InterviewDetector d, ulong bodyFound, ReadOnlySpan<int> bodyHits, bool ownerIntroduced)
+            : this(p.ApplicantTracking || d.HasTrackerInBody(bodyFound, bodyHits), p.RecruitingSender, p.OwnerOutside, (subjectFound & d._jobTitleSignals) != 0,
+                   (subjectFound & d._stageSignals) != 0, (subjectFound & d._finalSignals) != 0, (bodyFound & d._bodyHiringSignals) != 0, ownerIntroduced) { }
     }
 
     // "Sofia, meet Jordan - Jordan is interviewing for your opening": the owner is the one being introduced, so the candidate.
@@ -216,19 +212,21 @@ public sealed class InterviewDetector
         return facts.FirstName.Length >= 2 && body.Contains(facts.MeetFirstName, StringComparison.Ordinal) && ContainsWord(body, facts.MeetFirstName);
     }
 
-    private bool Any(ReadOnlySpan<int> hits, bool[] which)
+    // "via Greenhouse" in the body names an applicant tracker; "Microsoft Bookings" or Calendly could book anything.
+    private bool HasTrackerInBody(ulong bodyFound, ReadOnlySpan<int> bodyHits)
     {
-        for (var i = 0; i < hits.Length; i++)
-            if (which[i] && hits[i] >= 0) return true;
+        for (; bodyFound != 0; bodyFound &= bodyFound - 1)
+            if (_bodyPhraseNamesTracker[bodyHits[BitOperations.TrailingZeroCount(bodyFound)]]) return true;
         return false;
     }
 
-    // "via Greenhouse" in the body names an applicant tracker; "Microsoft Bookings" or Calendly could book anything.
-    private bool HasTrackerInBody(ReadOnlySpan<int> bodyHits)
+    /// <summary>The signals <paramref name="which"/> picks out, as bits.</summary>
+    private static ulong Signals(IReadOnlyList<PhraseSignal> signals, Func<PhraseSignal, bool> which)
     {
-        foreach (var id in bodyHits)
-            if (id >= 0 && _bodyPhraseNamesTracker[id]) return true;
-        return false;
+        var bits = 0UL;
+        for (var i = 0; i < signals.Count; i++)
+            if (which(signals[i])) bits |= 1UL << i;
+        return bits;
     }
 
     private bool IsSoftened(PhraseSignal signal, string foldedPhrase, ReadOnlySpan<char> subject, HiringContext c, bool inBody = false)
@@ -335,24 +333,26 @@ public sealed class InterviewDetector
         string? outsideLabel = null;
         var oneOutsideLabel = true;
         var recruiterInvited = false;
-        Consider(e.Organizer, AttendeeType.Required);
+        // The organizer is weighed below too: classified once, here.
+        var organizer = Consider(e.Organizer, AttendeeType.Required);
         // Indexing, not foreach: an interface enumerator would be allocated per event.
         var attendees = e.Attendees;
         for (var i = 0; i < attendees.Count; i++) Consider(attendees[i].Who, attendees[i].Type);
 
-        void Consider(EmailAddress who, AttendeeType type)
+        // Returns how the participant was classified (null when it has no address or is the owner).
+        Participant? Consider(EmailAddress who, AttendeeType type)
         {
-            if (!Mailboxes.HasAddress(who) || owner.Is(who.Address)) return;
+            if (!Mailboxes.HasAddress(who) || owner.Is(who.Address)) return null;
             var seen = Classify(who, type);
             // The owner's other mailbox, invited under the owner's own full name (as Mailboxes.IsOwnerUnderAnotherAddress).
-            if (facts.HasFullName && seen.HasName && seen.FoldedName == facts.FoldedName) return;
+            if (facts.HasFullName && seen.HasName && seen.FoldedName == facts.FoldedName) return seen;
             if (seen.ToolDomain is not null)
             {
                 if (tool is null) (tool, toolReason) = (seen.ToolDomain, seen.ToolReason);
                 tracker |= seen.IsTracker;
-                return;
+                return seen;
             }
-            if (seen.IsRoom) return;
+            if (seen.IsRoom) return seen;
             others++;
             if (ownerLabel is not null && seen.OrganisationLabel == ownerLabel) internalOthers++;
             else if (seen.OrganisationLabel is not null) outsideCompany++;
@@ -360,6 +360,7 @@ public sealed class InterviewDetector
             outsideLabel ??= seen.OrganisationLabel;
             if (seen.IsPerson) people++;
             if (ownerOrganizes && seen.RecruitingName) recruiterInvited = true;
+            return seen;
         }
 
         if (ownerOrganizes && internalOthers == 0 && body.Length > 0 && _copiedHold.IsMatch(body))
@@ -414,9 +415,9 @@ public sealed class InterviewDetector
             score += w.NoOutsideCompanyForWorkMailbox;
             reasons.Add("nobody from another company is invited");
         }
-        if (!ownerOrganizes && Mailboxes.HasAddress(e.Organizer) && !owner.Is(e.Organizer.Address)
-            && (ownerLabel is null || Classify(e.Organizer, AttendeeType.Required).OrganisationLabel != ownerLabel)
-            && Classify(e.Organizer, AttendeeType.Required).RecruitingSender)
+        if (!ownerOrganizes && organizer is not null
+            && (ownerLabel is null || organizer.OrganisationLabel != ownerLabel)
+            && organizer.RecruitingSender)
         {
             score += w.RecruitingTeamSender;
             recruitingSender = true;
@@ -446,12 +447,10 @@ public sealed class InterviewDetector
             reasons.Add("the subject names someone else as the candidate");
         }
 
-        if (body.Length > 0 && MayOpenWithGreeting(body[..Math.Min(body.Length, 200)]) is { } window
-            && Greeting.Match(window) is { Success: true } g && _greetings.Contains(g.Groups["greeting"].Value.Trim()))
+        if (_greeting.TryRead(body, out var greeted))
         {
-            var greeted = g.Groups["name"].Value;
             var ownerFirst = facts.FirstName;
-            if (ownerFirst.Length > 0 && greeted == ownerFirst) { score += w.GreetsOwner; reasons.Add("the body greets you"); }
+            if (ownerFirst.Length > 0 && greeted.SequenceEqual(ownerFirst)) { score += w.GreetsOwner; reasons.Add("the body greets you"); }
             else if (ownerFirst.Length > 0 && !NotANameAfterGreeting.Contains(greeted) && !ContainsWord(facts.FoldedFullName, greeted))
             {
                 score += w.GreetsSomeoneElse;
@@ -460,26 +459,6 @@ public sealed class InterviewDetector
         }
         context = new ParticipantContext(tracker, recruitingSender, !ownerOrganizes && internalOthers == 0 && (outsideCompany > 0 || tool is not null));
         return score;
-    }
-
-    /// <summary>
-    /// The greeting probe's text (the body's first 200 characters) when it may open with a known greeting, else null. A greeting
-    /// the probe accepts starts at the first letter of the body, so the probe runs only when a known greeting starts there.
-    /// </summary>
-    private string? MayOpenWithGreeting(ReadOnlySpan<char> window)
-    {
-        if (_greetingsStartWithLetter)
-        {
-            var first = 0;
-            while (first < window.Length && !char.IsLetter(window[first])) first++;
-            if (first == window.Length || window[first] >= 128) return null;
-            var opening = window[first..];
-            var known = false;
-            foreach (var greeting in _greetingsByFirstLetter[window[first]])
-                if (opening.StartsWith(greeting, StringComparison.Ordinal)) { known = true; break; }
-            if (!known) return null;
-        }
-        return window.ToString();
     }
 
     private static readonly string[] CandidateLabels = ["candidate", "candidata", "candidato", "kandidat", "kandidatin", "kandidaat", "candidat"];
@@ -535,7 +514,7 @@ public sealed class InterviewDetector
     // Calendars repeat the same people; classifying each name and address once keeps Assess cheap.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string, AttendeeType), Participant> _participants = new(ParticipantKey.Comparer);
 
-    /// <summary>Hashes a participant's address and name eight bytes at a time, with a per-process seed, instead of character by character.</summary>
+    /// <summary>Hashes a participant's address eight bytes at a time, with a per-process seed, instead of character by character.</summary>
     private sealed class ParticipantKey : IEqualityComparer<(string Address, string Name, AttendeeType Type)>
     {
         public static readonly ParticipantKey Comparer = new();
@@ -546,7 +525,8 @@ public sealed class InterviewDetector
 
         public int GetHashCode((string Address, string Name, AttendeeType Type) key)
         {
-            var h = Mix(Mix(Seed ^ (ulong)key.Type, key.Address), key.Name);
+            // The address tells participants apart; the name only by its length (Equals compares it whole).
+            var h = Mix(Seed ^ (ulong)key.Type ^ ((ulong)(uint)(key.Name?.Length ?? 0) << 40), key.Address);
             return (int)(h ^ (h >> 32));
         }
 
@@ -564,7 +544,12 @@ public sealed class InterviewDetector
     private Participant Classify(EmailAddress who, AttendeeType type)
     {
         var key = (who.Address, who.Name, type);
-        if (_participants.TryGetValue(key, out var known)) return known;
+        return _participants.TryGetValue(key, out var known) ? known : ClassifyNew(who, type, key);
+    }
+
+    // Apart from the lookup: its lambdas' closure would otherwise be allocated on every call, found or not.
+    private Participant ClassifyNew(EmailAddress who, AttendeeType type, (string, string, AttendeeType) key)
+    {
         var domain = Mailboxes.Domain(who.Address);
         var foldedName = FoldedText.Fold(who.Name);
         var hasName = !string.IsNullOrWhiteSpace(who.Name);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace FollowUp.Domain.Detection;
@@ -29,6 +30,8 @@ internal sealed class PhraseSet
         _original = [.. original];
         _folded = [.. folded];
         _signal = [.. signals];
+        if (_signal.Length > 0 && _signal.Max() >= MaxSignals)
+            throw new ArgumentOutOfRangeException(nameof(phrases), $"a phrase set takes at most {MaxSignals} signals");
         // The chunks once kept each regex under the automaton's limit; each trie keeps its chunk so matches stay the same.
         var chunks = Chunks(ids.Keys.OrderByDescending(k => k.Length)).ToArray();
         var chunkOf = new int[_folded.Length];
@@ -70,23 +73,27 @@ internal sealed class PhraseSet
         if (chunk.Count > 0) yield return chunk;
     }
 
-    /// <summary>Marks each signal found in <paramref name="folded"/> with the id of the first phrase that showed it (-1 when none did).</summary>
-    public void Find(ReadOnlySpan<char> folded, Span<int> firstPhraseBySignal)
+    /// <summary>The most signals a set may have: <see cref="Find"/> answers which were found as the bits of one number.</summary>
+    public const int MaxSignals = 64;
+
+    /// <summary>
+    /// Returns the signals found in <paramref name="folded"/> as bits (bit i for signal i), and marks each with the id of the
+    /// first phrase that showed it; the places of signals not found are left as they were.
+    /// </summary>
+    public ulong Find(ReadOnlySpan<char> folded, Span<int> firstPhraseBySignal)
     {
-        firstPhraseBySignal.Fill(-1);
+        var foundSignals = 0UL;
         // One walk over the text for all chunks. Each chunk goes on after its own last match, as its own search did; of the chunks'
         // matches, the leftmost-longest that do not overlap count, as one regex would have had it.
         var longestId = new PhraseTable.GroupSlots();
         var nextAllowed = new PhraseTable.GroupSlots();
         var end = 0;
-        var afterWordChar = false;
-        for (var pos = 0; pos < folded.Length; pos++)
+        for (int pos = 0, next; pos < folded.Length; pos = next)
         {
-            var isWordChar = PhraseTrie.IsWordChar(folded[pos]);
-            // A match starting inside a word fails its left boundary.
-            if (isWordChar && afterWordChar) continue;
-            afterWordChar = isWordChar;
-            if (!_all.MayStartWith(folded[pos])) continue;
+            var c = folded[pos];
+            // A match starting inside a word fails its left boundary: from a word's start, go on at its end.
+            next = PhraseTrie.IsWordChar(c) ? WordEnd(folded, pos + 1) : pos + 1;
+            if (!_all.MayStartWith(c)) continue;
             var found = _all.LongestByGroup(folded, pos, ref longestId);
             if (found == 0) continue;
             var pickLength = 0;
@@ -104,8 +111,28 @@ internal sealed class PhraseSet
             }
             if (pickId < 0 || pos < end) continue;
             var signal = _signal[pickId];
-            if (firstPhraseBySignal[signal] < 0) firstPhraseBySignal[signal] = pickId;
+            if ((foundSignals & (1UL << signal)) == 0)
+            {
+                firstPhraseBySignal[signal] = pickId;
+                foundSignals |= 1UL << signal;
+            }
             end = pos + pickLength;
+        }
+        return foundSignals;
+    }
+
+    private static readonly SearchValues<char> AsciiWordChars = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
+    /// <summary>Where the word going on at <paramref name="from"/> ends: ASCII letters and digits are skipped many at a time.</summary>
+    private static int WordEnd(ReadOnlySpan<char> text, int from)
+    {
+        while (true)
+        {
+            var skip = text[from..].IndexOfAnyExcept(AsciiWordChars);
+            if (skip < 0) return text.Length;
+            from += skip;
+            if (!IsWordChar(text[from])) return from;
+            from++;
         }
     }
 

@@ -3,8 +3,24 @@ namespace FollowUp.Domain.Detection;
 /// <summary>A subject without the prefixes mail and calendar add ("Canceled: ", "Updated invitation: ", "RE: ").</summary>
 internal static class SubjectLine
 {
+    /// <summary>Folded prefixes, longest first, grouped by their first character: a subject is only tried against its own group.</summary>
+    public sealed class Prefixes
+    {
+        private readonly string[][] _byAsciiFirst = new string[128][];
+        private readonly string[] _otherFirst;
+
+        public Prefixes(IReadOnlyList<string> foldedLongestFirst)
+        {
+            for (var c = 0; c < 128; c++) _byAsciiFirst[c] = foldedLongestFirst.Where(p => p.Length > 0 && p[0] == c).ToArray();
+            _otherFirst = foldedLongestFirst.Where(p => p.Length > 0 && p[0] >= 128).ToArray();
+        }
+
+        /// <summary>The prefixes that may start <paramref name="text"/>, in the order given.</summary>
+        public string[] StartingWith(ReadOnlySpan<char> text) => text.IsEmpty ? [] : text[0] < 128 ? _byAsciiFirst[text[0]] : _otherFirst;
+    }
+
     /// <summary>Strips known prefixes from a folded subject; tells whether one of them announced a cancellation.</summary>
-    public static ReadOnlySpan<char> StripPrefixes(ReadOnlySpan<char> folded, string[] foldedPrefixes, out bool cancelled)
+    public static ReadOnlySpan<char> StripPrefixes(ReadOnlySpan<char> folded, Prefixes foldedPrefixes, out bool cancelled)
     {
         cancelled = false;
         var text = folded.TrimStart();
@@ -12,7 +28,7 @@ internal static class SubjectLine
         while (stripped)
         {
             stripped = false;
-            foreach (var prefix in foldedPrefixes)
+            foreach (var prefix in foldedPrefixes.StartingWith(text))
             {
                 if (!text.StartsWith(prefix, StringComparison.Ordinal)) continue;
                 if (prefix.StartsWith("cancel", StringComparison.Ordinal) || prefix.StartsWith("abgesagt", StringComparison.Ordinal)
