@@ -7,22 +7,18 @@ namespace FollowUp.Domain.Detection;
 internal static class FoldedText
 {
     /// <summary>
-    /// Folds like <see cref="Fold(string?, int)"/>, without a new string where possible: lower-case ASCII goes as is, other
-    /// text is folded into a pooled buffer (given back with <see cref="Return"/>). Only text that needs normalising gets a string.
+    /// Folds like <see cref="Fold(string?, int)"/> into <paramref name="scratch"/> when it is large enough, else into a pooled
+    /// buffer (given back with <see cref="Return"/>). One pass lowers ASCII text and finds out whether it is ASCII; only text
+    /// that needs normalising gets a string.
     /// </summary>
-    public static ReadOnlySpan<char> Fold(string? text, int maxLength, ref char[]? rented)
+    public static ReadOnlySpan<char> Fold(string? text, int maxLength, Span<char> scratch, ref char[]? rented)
     {
         if (string.IsNullOrEmpty(text)) return default;
         var source = text.Length > maxLength ? text.AsSpan(0, maxLength) : text.AsSpan();
-        if (System.Text.Ascii.IsValid(source))
-        {
-            if (source.IndexOfAnyInRange('A', 'Z') < 0) return source;
-            rented = System.Buffers.ArrayPool<char>.Shared.Rent(source.Length);
-            System.Text.Ascii.ToLower(source, rented, out var lowered);
-            return rented.AsSpan(0, lowered);
-        }
-        rented = System.Buffers.ArrayPool<char>.Shared.Rent(source.Length * Latin.MaxExpansion);
-        if (Latin.TryFold(source, rented, out var written)) return rented.AsSpan(0, written);
+        var needed = source.Length * Latin.MaxExpansion;
+        var buffer = needed <= scratch.Length ? scratch : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(needed));
+        if (System.Text.Ascii.ToLower(source, buffer, out var lowered) == System.Buffers.OperationStatus.Done) return buffer[..lowered];
+        if (Latin.TryFold(source, buffer, out var written)) return buffer[..written];
         return FoldByNormalising(source).AsSpan();
     }
 

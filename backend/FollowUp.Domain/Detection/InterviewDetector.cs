@@ -105,12 +105,13 @@ public sealed class InterviewDetector
     {
         ArgumentNullException.ThrowIfNull(e);
         ArgumentNullException.ThrowIfNull(owner);
-        // Folded text lives in pooled buffers (or is the original string when already folded): Assess runs over whole calendars.
+        // Folded text lives on the stack or in pooled buffers: Assess runs over whole calendars.
         char[]? subjectBuffer = null, bodyBuffer = null;
         try
         {
-            var subject = SubjectLine.StripPrefixes(FoldedText.Fold(e.Subject, int.MaxValue, ref subjectBuffer), _prefixGroups, out var cancelledBySubject);
-            var body = FoldedText.Fold(e.BodyText, BodyLimit, ref bodyBuffer);
+            // Most subjects fold on the stack; bodies take a pooled buffer.
+            var subject = SubjectLine.StripPrefixes(FoldedText.Fold(e.Subject, int.MaxValue, stackalloc char[512], ref subjectBuffer), _prefixGroups, out var cancelledBySubject);
+            var body = FoldedText.Fold(e.BodyText, BodyLimit, [], ref bodyBuffer);
 
             // Both sets hold at most 64 signals (PhraseSet.MaxSignals): which were found is one number each.
             Span<int> subjectHits = stackalloc int[PhraseSet.MaxSignals];
