@@ -1,4 +1,5 @@
-using System.Buffers;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text.RegularExpressions;
 
 namespace FollowUp.Domain.Detection;
@@ -12,6 +13,8 @@ internal sealed class PhraseSet
     private readonly string[] _original;
     private readonly string[] _folded;
     private readonly int[] _signal;
+    // The ASCII characters outside words that some phrase starts with ("<" in "<> interview"); usually none.
+    private readonly char[] _nonWordAsciiStarts;
 
     public PhraseSet(IEnumerable<(string Phrase, int Signal)> phrases)
     {
@@ -38,6 +41,7 @@ internal sealed class PhraseSet
         for (var c = 0; c < chunks.Length; c++)
             foreach (var phrase in chunks[c]) chunkOf[ids[phrase]] = c;
         _all = new PhraseTable(ids.Select(kv => (kv.Key, kv.Value, chunkOf[kv.Value])).ToArray());
+        _nonWordAsciiStarts = [.. Enumerable.Range(0, 128).Select(c => (char)c).Where(c => !IsWordChar(c) && _all.MayStartWith(c))];
     }
 
     /// <summary>How many distinct phrases there are; phrase ids run from 0 to Count - 1.</summary>
@@ -88,52 +92,88 @@ internal sealed class PhraseSet
         var longestId = new PhraseTable.GroupSlots();
         var nextAllowed = new PhraseTable.GroupSlots();
         var end = 0;
-        for (int pos = 0, next; pos < folded.Length; pos = next)
+        var previousIsWord = false;
+        for (var block = 0; block < folded.Length; block += BlockLength)
         {
-            var c = folded[pos];
-            // A match starting inside a word fails its left boundary: from a word's start, go on at its end.
-            next = PhraseTrie.IsWordChar(c) ? WordEnd(folded, pos + 1) : pos + 1;
-            if (!_all.MayStartWith(c)) continue;
-            var found = _all.LongestByGroup(folded, pos, ref longestId);
-            if (found == 0) continue;
-            var pickLength = 0;
-            var pickId = -1;
-            for (; found != 0; found &= found - 1)
+            for (var starts = Starts(folded.Slice(block, Math.Min(BlockLength, folded.Length - block)), ref previousIsWord); starts != 0; starts &= starts - 1)
             {
-                var k = System.Numerics.BitOperations.TrailingZeroCount(found);
-                // Only the longest phrase of a chunk at a place counts: a shorter one there was never tried by the alternation either.
-                if (pos < nextAllowed[k]) continue;
-                var id = longestId[k];
-                var length = _folded[id].Length;
-                if (!IsWholeWord(folded, pos, length)) continue;
-                nextAllowed[k] = pos + length;
-                if (length > pickLength) (pickLength, pickId) = (length, id);
+                var pos = block + System.Numerics.BitOperations.TrailingZeroCount(starts);
+                if (!_all.MayStartWith(folded[pos])) continue;
+                var found = _all.LongestByGroup(folded, pos, ref longestId);
+                if (found == 0) continue;
+                var pickLength = 0;
+                var pickId = -1;
+                for (; found != 0; found &= found - 1)
+                {
+                    var k = System.Numerics.BitOperations.TrailingZeroCount(found);
+                    // Only the longest phrase of a chunk at a place counts: a shorter one there was never tried by the alternation either.
+                    if (pos < nextAllowed[k]) continue;
+                    var id = longestId[k];
+                    var length = _folded[id].Length;
+                    if (!IsWholeWord(folded, pos, length)) continue;
+                    nextAllowed[k] = pos + length;
+                    if (length > pickLength) (pickLength, pickId) = (length, id);
+                }
+                if (pickId < 0 || pos < end) continue;
+                var signal = _signal[pickId];
+                if ((foundSignals & (1UL << signal)) == 0)
+                {
+                    firstPhraseBySignal[signal] = pickId;
+                    foundSignals |= 1UL << signal;
+                }
+                end = pos + pickLength;
             }
-            if (pickId < 0 || pos < end) continue;
-            var signal = _signal[pickId];
-            if ((foundSignals & (1UL << signal)) == 0)
-            {
-                firstPhraseBySignal[signal] = pickId;
-                foundSignals |= 1UL << signal;
-            }
-            end = pos + pickLength;
         }
         return foundSignals;
     }
 
-    private static readonly SearchValues<char> AsciiWordChars = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+    private const int BlockLength = 16;
 
-    /// <summary>Where the word going on at <paramref name="from"/> ends: ASCII letters and digits are skipped many at a time.</summary>
-    private static int WordEnd(ReadOnlySpan<char> text, int from)
+    /// <summary>Whether blocks are read as vectors; reading them a character at a time finds the same places (tests turn this off).</summary>
+    internal static bool ReadsVectors = Vector256.IsHardwareAccelerated;
+
+    /// <summary>
+    /// The places in a block of up to <see cref="BlockLength"/> characters where a phrase may start, as bits: each word's first
+    /// character (a match starting inside a word fails its left boundary) and the characters outside words some phrase starts
+    /// with. Plain ASCII blocks are read sixteen characters at a time.
+    /// </summary>
+    private uint Starts(ReadOnlySpan<char> block, ref bool previousIsWord)
     {
-        while (true)
+        if (block.Length != BlockLength || !AsciiBlock(MemoryMarshal.Cast<char, ushort>(block), out var word, out var other))
         {
-            var skip = text[from..].IndexOfAnyExcept(AsciiWordChars);
-            if (skip < 0) return text.Length;
-            from += skip;
-            if (!IsWordChar(text[from])) return from;
-            from++;
+            word = other = 0;
+            for (var i = 0; i < block.Length; i++)
+            {
+                if (IsWordChar(block[i])) word |= 1u << i;
+                else if (_all.MayStartWith(block[i])) other |= 1u << i;
+            }
         }
+        var starts = word & ~((word << 1) | (previousIsWord ? 1u : 0u));
+        previousIsWord = ((word >> (block.Length - 1)) & 1) != 0;
+        return starts | other;
+    }
+
+    /// <summary>
+    /// Letters and digits, and characters outside words that start phrases, as bits; false when a character is past ASCII or
+    /// the processor has no 256-bit vectors (the caller then reads the block a character at a time).
+    /// </summary>
+    private bool AsciiBlock(ReadOnlySpan<ushort> block, out uint word, out uint other)
+    {
+        if (ReadsVectors)
+        {
+            var v = Vector256.Create(block);
+            word = other = 0;
+            if (Vector256.GreaterThanAny(v, Vector256.Create((ushort)127))) return false;
+            var letter = Vector256.LessThan((v | Vector256.Create((ushort)0x20)) - Vector256.Create((ushort)'a'), Vector256.Create((ushort)26));
+            var digit = Vector256.LessThan(v - Vector256.Create((ushort)'0'), Vector256.Create((ushort)10));
+            word = (letter | digit).ExtractMostSignificantBits();
+            var starting = Vector256<ushort>.Zero;
+            foreach (var c in _nonWordAsciiStarts) starting |= Vector256.Equals(v, Vector256.Create((ushort)c));
+            other = starting.ExtractMostSignificantBits();
+            return true;
+        }
+        word = other = 0;
+        return false;
     }
 
     internal static bool IsWholeWord(ReadOnlySpan<char> text, int index, int length)
