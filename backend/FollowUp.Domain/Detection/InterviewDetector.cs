@@ -513,43 +513,16 @@ public sealed class InterviewDetector
     }
 
     // Calendars repeat the same people; classifying each name and address once keeps Assess cheap.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string, AttendeeType), Participant> _participants = new(ParticipantKey.Comparer);
-
-    /// <summary>Hashes a participant's address eight bytes at a time, with a per-process seed, instead of character by character.</summary>
-    private sealed class ParticipantKey : IEqualityComparer<(string Address, string Name, AttendeeType Type)>
-    {
-        public static readonly ParticipantKey Comparer = new();
-        private static readonly ulong Seed = (ulong)Random.Shared.NextInt64() | 1;
-
-        public bool Equals((string Address, string Name, AttendeeType Type) x, (string Address, string Name, AttendeeType Type) y) =>
-            x.Type == y.Type && string.Equals(x.Address, y.Address, StringComparison.Ordinal) && string.Equals(x.Name, y.Name, StringComparison.Ordinal);
-
-        public int GetHashCode((string Address, string Name, AttendeeType Type) key)
-        {
-            // The address tells participants apart; the name only by its length (Equals compares it whole).
-            var h = Mix(Seed ^ (ulong)key.Type ^ ((ulong)(uint)(key.Name?.Length ?? 0) << 40), key.Address);
-            return (int)(h ^ (h >> 32));
-        }
-
-        private static ulong Mix(ulong h, string? text)
-        {
-            var chars = text.AsSpan();
-            var words = System.Runtime.InteropServices.MemoryMarshal.Cast<char, ulong>(chars);
-            foreach (var w in words) h = (h ^ w) * 0x9E37_79B9_7F4A_7C15UL ^ ((h ^ w) >> 29);
-            for (var i = words.Length * 4; i < chars.Length; i++) h = (h ^ chars[i]) * 0x9E37_79B9_7F4A_7C15UL;
-            h ^= (ulong)chars.Length;
-            return h * 0xBF58_476D_1CE4_E5B9UL ^ (h >> 31);
-        }
-    }
+    private readonly ParticipantCache<Participant> _participants = new(capacity: 20_000);
 
     private Participant Classify(EmailAddress who, AttendeeType type)
     {
-        var key = (who.Address, who.Name, type);
-        return _participants.TryGetValue(key, out var known) ? known : ClassifyNew(who, type, key);
+        var hash = _participants.Hash(who.Address, who.Name, type);
+        return _participants.Find(hash, who.Address, who.Name, type) ?? ClassifyNew(who, type, hash);
     }
 
     // Apart from the lookup: its lambdas' closure would otherwise be allocated on every call, found or not.
-    private Participant ClassifyNew(EmailAddress who, AttendeeType type, (string, string, AttendeeType) key)
+    private Participant ClassifyNew(EmailAddress who, AttendeeType type, ulong hash)
     {
         var domain = Mailboxes.Domain(who.Address);
         var foldedName = FoldedText.Fold(who.Name);
@@ -569,8 +542,7 @@ public sealed class InterviewDetector
             var isPerson = !isRoom && !_mailboxes.IsService(who) && !_mailboxes.IsDistribution(who, foldedName);
             result = new Participant(null, isRoom, isPerson, _mailboxes.OrganisationLabel(domain), hasName, foldedName.Trim(), recruitingName, recruitingSender);
         }
-        if (_participants.Count > 20_000) _participants.Clear();
-        _participants[key] = result;
+        _participants.Add(hash, who.Address, who.Name, type, result);
         return result;
     }
 
