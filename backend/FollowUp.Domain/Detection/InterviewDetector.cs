@@ -343,8 +343,9 @@ public sealed class InterviewDetector
         // Returns how the participant was classified (null when it has no address or is the owner).
         Participant? Consider(EmailAddress who, AttendeeType type)
         {
-            if (!Mailboxes.HasAddress(who) || owner.Is(who.Address)) return null;
+            if (string.IsNullOrWhiteSpace(who.Address)) return null;
             var seen = Classify(who, type);
+            if (!seen.HasAddress || owner.Is(who.Address)) return null;
             // The owner's other mailbox, invited under the owner's own full name (as Mailboxes.IsOwnerUnderAnotherAddress).
             if (facts.HasFullName && seen.HasName && seen.FoldedName == facts.FoldedName) return seen;
             if (seen.ToolDomain is not null)
@@ -507,6 +508,8 @@ public sealed class InterviewDetector
     private sealed record Participant(string? ToolDomain, bool IsRoom, bool IsPerson, string? OrganisationLabel,
         bool HasName, string FoldedName, bool RecruitingName, bool RecruitingSender)
     {
+        /// <summary>As <see cref="Mailboxes.HasAddress"/>: the address names a mailbox ("name@domain").</summary>
+        public bool HasAddress { get; init; }
         /// <summary>A tool other than a general booking one (an applicant tracker), and how the reasons name it.</summary>
         public bool IsTracker { get; init; }
         public string? ToolReason { get; init; }
@@ -533,6 +536,7 @@ public sealed class InterviewDetector
         if (IsTool(domain))
             result = new Participant(domain, false, false, null, hasName, foldedName.Trim(), recruitingName, recruitingSender)
             {
+                HasAddress = Mailboxes.HasAddress(who),
                 IsTracker = !_generalBookingDomains.Any(d => domain == d || domain.EndsWith("." + d, StringComparison.Ordinal)),
                 ToolReason = $"sent through a hiring scheduling tool ({domain})",
             };
@@ -540,7 +544,10 @@ public sealed class InterviewDetector
         {
             var isRoom = _mailboxes.IsRoom(who, type, foldedName);
             var isPerson = !isRoom && !_mailboxes.IsService(who) && !_mailboxes.IsDistribution(who, foldedName);
-            result = new Participant(null, isRoom, isPerson, _mailboxes.OrganisationLabel(domain), hasName, foldedName.Trim(), recruitingName, recruitingSender);
+            result = new Participant(null, isRoom, isPerson, _mailboxes.OrganisationLabel(domain), hasName, foldedName.Trim(), recruitingName, recruitingSender)
+            {
+                HasAddress = Mailboxes.HasAddress(who),
+            };
         }
         _participants.Add(hash, who.Address, who.Name, type, result);
         return result;
