@@ -67,9 +67,24 @@ public class GraphCalendarSourceTests
         Assert.Equal("2026-12-09T00:00:00Z", query["endDateTime"]);
         Assert.Equal(string.Join(',', GraphCalendarSource.Select), query["$select"]);
         Assert.Equal(
-            "id,subject,body,start,end,location,organizer,attendees,isCancelled,isOrganizer,responseStatus,originalStartTimeZone",
+            "id,subject,bodyPreview,start,end,location,organizer,attendees,isCancelled,isOrganizer,responseStatus,originalStartTimeZone",
             query["$select"]);
         Assert.Equal(GraphCalendarSource.PageSize.ToString(), query["$top"]);
+    }
+
+    [Fact]
+    public async Task The_body_is_read_from_its_preview_as_graph_answers_the_selected_fields()
+    {
+        // As Graph answers the $select: bodyPreview, no body.
+        var graph = new RecordingGraph((request, call) =>
+        {
+            var e = Event("p1", "Interview: Data Engineer");
+            e.Remove("body");
+            e["bodyPreview"] = "Hi Alex, you will meet Priya Raman and Tom Becker.";
+            return RecordingGraph.Json(new JsonObject { ["value"] = new JsonArray(e) }.ToJsonString());
+        });
+        var read = Assert.Single(await new GraphCalendarSource(graph.Client()).GetWindowAsync(From, To, default));
+        Assert.Equal("Hi Alex, you will meet Priya Raman and Tom Becker.", read.BodyText);
     }
 
     [Fact]
