@@ -70,11 +70,15 @@ internal sealed class ParticipantCache<TValue> where TValue : class
                     if (entry is not null) Place(larger, entry);
                 slots = larger;
             }
-            Place(slots, new Entry(hash, address, name, type, value));
+            // The entry keeps its own copies of the name and address, made beside it: the caller's strings lie among a whole
+            // calendar's, and every later lookup compares against them.
+            Place(slots, new Entry(hash, Copy(address), Copy(name), type, value));
             Volatile.Write(ref _count, count + 1);
             Volatile.Write(ref _slots, slots);
         }
     }
+
+    private static string? Copy(string? text) => text is null ? null : new string(text.AsSpan());
 
     private static void Place(Entry?[] slots, Entry entry)
     {
