@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Issue 6 Graph economy: Graph calls per pane open (target: 1 for the calendar window, 0 when cached) and the bytes of
-# our calendarView answer ($select + Prefer UTC + text bodies) against (a) a naive unselected one with no Prefer
+# our calendarView answer ($select with bodyPreview + Prefer UTC) against (a) a naive unselected one with no Prefer
 # headers (target <= 1/4) and (b) an unselected one with the same Prefer headers.
 # Calls: the API runs in demo mode with Graph__BaseUrl pointing at GraphCalls, which serves the sample mailbox through
 # the demo Graph handler and counts every request the API's real Graph client sends. A pane open is GET /api/interviews.

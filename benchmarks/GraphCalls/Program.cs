@@ -31,7 +31,7 @@ public static class Program
     }
 
     /// <summary>
-    /// The API's real request (GraphCalendarSource: its $select, Prefer UTC, Prefer text bodies) against (a) the plain
+    /// The API's real request (GraphCalendarSource: its $select with bodyPreview, Prefer UTC, Prefer text bodies) against (a) the plain
     /// request a naive client sends (no $select, no Prefer: every property, HTML bodies) and (b) no $select with the
     /// same Prefer headers. The target (selected &lt;= 1/4) is stated against (a).
     /// </summary>
@@ -44,7 +44,7 @@ public static class Program
         var naive = await AnswerAsync(graph, window, prefer: false);
         var unselected = await AnswerAsync(graph, window, prefer: true);
         Console.WriteLine($"calendarView, 28-day window, {selected.Events} events of the shipped sample mailbox:");
-        Console.WriteLine($"  ours: $select ({GraphCalendarSource.Select.Length} fields) + Prefer UTC + text bodies: {selected.Bytes} bytes");
+        Console.WriteLine($"  ours: $select ({GraphCalendarSource.Select.Length} fields, the body as bodyPreview) + Prefer UTC: {selected.Bytes} bytes");
         Console.WriteLine($"  (a) naive: no $select, no Prefer (all properties, HTML bodies): {naive.Bytes} bytes");
         Console.WriteLine($"  (b) no $select, same Prefer headers (all properties, text bodies): {unselected.Bytes} bytes");
         var ratio = (double)selected.Bytes / naive.Bytes;
