@@ -120,7 +120,7 @@ public sealed class InterviewDetector
             var bodyFound = _bodyPhrases.Find(body, bodyHits);
 
             var participantReasons = new ReasonList();
-            var participantScore = WeighParticipants(e, owner, subject, body, ref participantReasons, out var context);
+            var participantScore = WeighParticipants(e, owner, subject, body, ref participantReasons, out var domains, out var context);
             var hiring = new HiringContext(context, subjectFound, this, bodyFound, bodyHits, IntroducesOwner(body, owner));
 
             var reasons = new List<string>(BitOperations.PopCount(subjectFound) + BitOperations.PopCount(bodyFound) + participantReasons.Count + 2);
@@ -133,7 +133,7 @@ public sealed class InterviewDetector
                 var id = subjectHits[i];
                 var signal = _rules.Subject[i];
                 // "Margie's Travel", "Sprint": a warning word that is really the company's name says nothing.
-                if (signal.Weight < 0 && !signal.CountsInCompanyName && _subjectPhraseMayNameCompany[id] && IsInParticipantDomain(e, _subjectPhrases.Folded(id))) continue;
+                if (signal.Weight < 0 && !signal.CountsInCompanyName && _subjectPhraseMayNameCompany[id] && IsInParticipantDomain(e, in domains, _subjectPhrases.Folded(id))) continue;
                 var weight = signal.Weight;
                 var softenedHere = false;
                 if (signal.SoftenedWeight is { } softened && IsSoftened(signal, _subjectPhrases.Folded(id), subject, hiring))
@@ -180,19 +180,38 @@ public sealed class InterviewDetector
         }
     }
 
-    /// <summary>The participants' reasons, kept on the stack until the phrase reasons that come first are known.</summary>
+    /// <summary>Sixteen strings on the stack.</summary>
     [System.Runtime.CompilerServices.InlineArray(16)]
-    private struct ReasonSlots
+    private struct StringSlots
     {
         private string _first;
     }
 
+    /// <summary>The participants' reasons, kept on the stack until the phrase reasons that come first are known.</summary>
     private struct ReasonList
     {
-        private ReasonSlots _slots;
+        private StringSlots _slots;
         public int Count { get; private set; }
         public readonly string this[int i] => _slots[i];
         public void Add(string reason) => _slots[Count++] = reason;
+    }
+
+    /// <summary>The domains of an event's participants as classified (lower case), for up to 16 of them.</summary>
+    private struct DomainList
+    {
+        private StringSlots _slots;
+        public int Count { get; private set; }
+        /// <summary>False when an event had more participants than fit: their addresses are then read again.</summary>
+        public bool Complete { get; private set; }
+        public readonly string this[int i] => _slots[i];
+
+        public static DomainList Empty => new() { Complete = true };
+
+        public void Add(string domain)
+        {
+            if (Count == 16) Complete = false;
+            else _slots[Count++] = domain;
+        }
     }
 
     /// <summary>What the participants say about the hiring process, for weighing veto words.</summary>
@@ -292,8 +311,14 @@ public sealed class InterviewDetector
     };
 
     /// <summary>Whether a participant's domain contains the folded word (four or more letters, checked by the caller).</summary>
-    private static bool IsInParticipantDomain(CalendarEvent e, string word)
+    private static bool IsInParticipantDomain(CalendarEvent e, in DomainList domains, string word)
     {
+        if (domains.Complete)
+        {
+            for (var i = 0; i < domains.Count; i++)
+                if (domains[i].Contains(word, StringComparison.Ordinal)) return true;
+            return false;
+        }
         if (DomainContains(e.Organizer.Address, word)) return true;
         var attendees = e.Attendees;
         for (var i = 0; i < attendees.Count; i++)
@@ -315,7 +340,7 @@ public sealed class InterviewDetector
 
     private int Rank(string kind) => _kindRank.TryGetValue(kind, out var r) ? r : int.MaxValue;
 
-    private double WeighParticipants(CalendarEvent e, MailboxOwner owner, ReadOnlySpan<char> subject, ReadOnlySpan<char> body, ref ReasonList reasons, out ParticipantContext context)
+    private double WeighParticipants(CalendarEvent e, MailboxOwner owner, ReadOnlySpan<char> subject, ReadOnlySpan<char> body, ref ReasonList reasons, out DomainList domains, out ParticipantContext context)
     {
         var w = _rules.Structure;
         var score = 0.0;
@@ -334,6 +359,8 @@ public sealed class InterviewDetector
         string? outsideLabel = null;
         var oneOutsideLabel = true;
         var recruiterInvited = false;
+        // Every participant's domain, for the company-name check that follows (addresses without one add none).
+        var seenDomains = DomainList.Empty;
         // The organizer is weighed below too: classified once, here.
         var organizer = Consider(e.Organizer, AttendeeType.Required);
         // Indexing, not foreach: an interface enumerator would be allocated per event.
@@ -345,6 +372,7 @@ public sealed class InterviewDetector
         {
             if (string.IsNullOrWhiteSpace(who.Address)) return null;
             var seen = Classify(who, type);
+            seenDomains.Add(seen.Domain);
             if (!seen.HasAddress || owner.Is(who.Address)) return null;
             // The owner's other mailbox, invited under the owner's own full name (as Mailboxes.IsOwnerUnderAnotherAddress).
             if (facts.HasFullName && seen.HasName && seen.FoldedName == facts.FoldedName) return seen;
@@ -459,6 +487,7 @@ public sealed class InterviewDetector
                 reasons.Add("the body greets someone else");
             }
         }
+        domains = seenDomains;
         context = new ParticipantContext(tracker, recruitingSender, !ownerOrganizes && internalOthers == 0 && (outsideCompany > 0 || tool is not null));
         return score;
     }
@@ -510,6 +539,8 @@ public sealed class InterviewDetector
     {
         /// <summary>As <see cref="Mailboxes.HasAddress"/>: the address names a mailbox ("name@domain").</summary>
         public bool HasAddress { get; init; }
+        /// <summary>The address's domain, lower case (as <see cref="Mailboxes.Domain"/>).</summary>
+        public string Domain { get; init; } = "";
         /// <summary>A tool other than a general booking one (an applicant tracker), and how the reasons name it.</summary>
         public bool IsTracker { get; init; }
         public string? ToolReason { get; init; }
@@ -537,6 +568,7 @@ public sealed class InterviewDetector
             result = new Participant(domain, false, false, null, hasName, foldedName.Trim(), recruitingName, recruitingSender)
             {
                 HasAddress = Mailboxes.HasAddress(who),
+                Domain = domain,
                 IsTracker = !_generalBookingDomains.Any(d => domain == d || domain.EndsWith("." + d, StringComparison.Ordinal)),
                 ToolReason = $"sent through a hiring scheduling tool ({domain})",
             };
@@ -547,6 +579,7 @@ public sealed class InterviewDetector
             result = new Participant(null, isRoom, isPerson, _mailboxes.OrganisationLabel(domain), hasName, foldedName.Trim(), recruitingName, recruitingSender)
             {
                 HasAddress = Mailboxes.HasAddress(who),
+                Domain = domain,
             };
         }
         _participants.Add(hash, who.Address, who.Name, type, result);
