@@ -46,6 +46,10 @@ public sealed class InterviewDetector
     private readonly string?[] _bodyReason;
     private readonly string?[] _bodySoftenedReason;
     private readonly bool[] _subjectPhraseMayNameCompany;
+    // Per signal, read once from the rules: when its weight is softened, and how its kind ranks.
+    private readonly Softening[][] _subjectSoftenedWhen;
+    private readonly Softening[][] _bodySoftenedWhen;
+    private readonly int[] _subjectKindRank;
     private readonly bool[] _bodyPhraseNamesTracker;
 
     internal InterviewDetector(DetectionRules rules, Mailboxes mailboxes)
@@ -79,6 +83,9 @@ public sealed class InterviewDetector
         _bodySoftenedReason = Reasons(_bodyPhrases, rules.Body, softened: true);
         _subjectPhraseMayNameCompany = Enumerable.Range(0, _subjectPhrases.Count)
             .Select(id => _subjectPhrases.Folded(id) is { Length: >= 4 } word && word.All(char.IsLetter)).ToArray();
+        _subjectSoftenedWhen = SoftenedWhen(rules.Subject);
+        _bodySoftenedWhen = SoftenedWhen(rules.Body);
+        _subjectKindRank = rules.Subject.Select(s => s.Kind is { } k ? Rank(k) : int.MaxValue).ToArray();
         _bodyPhraseNamesTracker = Enumerable.Range(0, _bodyPhrases.Count)
             .Select(id => rules.Body[_bodyPhrases.Signal(id)].Name == "scheduling tool"
                           && !_generalBookingLabels.Any(l => _bodyPhrases.Folded(id).Contains(l, StringComparison.Ordinal))).ToArray();
@@ -126,6 +133,7 @@ public sealed class InterviewDetector
             var reasons = new List<string>(BitOperations.PopCount(subjectFound) + BitOperations.PopCount(bodyFound) + participantReasons.Count + 2);
             var score = 0.0;
             string? kind = null;
+            var kindRank = int.MaxValue;
             // In signal order, as the reasons have always been listed.
             for (var found = subjectFound; found != 0; found &= found - 1)
             {
@@ -136,7 +144,7 @@ public sealed class InterviewDetector
                 if (signal.Weight < 0 && !signal.CountsInCompanyName && _subjectPhraseMayNameCompany[id] && IsInParticipantDomain(e, in domains, _subjectPhrases.Folded(id))) continue;
                 var weight = signal.Weight;
                 var softenedHere = false;
-                if (signal.SoftenedWeight is { } softened && IsSoftened(signal, _subjectPhrases.Folded(id), subject, hiring))
+                if (signal.SoftenedWeight is { } softened && IsSoftened(signal, _subjectSoftenedWhen[i], _subjectPhrases.Folded(id), subject, hiring))
                 {
                     // "Hotel Operations Lead", "mock pitch (stage 3)": the warning word belongs to the job or to a step of hiring.
                     weight = softened;
@@ -144,7 +152,7 @@ public sealed class InterviewDetector
                 }
                 score += weight;
                 reasons.Add(Reason(softenedHere ? _subjectSoftenedReason : _subjectReason, _subjectPhrases, _rules.Subject, id, softenedHere));
-                if (signal.Kind is { } k && (kind is null || Rank(k) < Rank(kind))) kind = k;
+                if (signal.Kind is { } k && (kind is null || _subjectKindRank[i] < kindRank)) (kind, kindRank) = (k, _subjectKindRank[i]);
             }
 
             for (var found = bodyFound; found != 0; found &= found - 1)
@@ -152,7 +160,7 @@ public sealed class InterviewDetector
                 var i = BitOperations.TrailingZeroCount(found);
                 var id = bodyHits[i];
                 var signal = _rules.Body[i];
-                var soften = signal.SoftenedWeight is not null && IsSoftened(signal, _bodyPhrases.Folded(id), subject, hiring, inBody: true);
+                var soften = signal.SoftenedWeight is not null && IsSoftened(signal, _bodySoftenedWhen[i], _bodyPhrases.Folded(id), subject, hiring, inBody: true);
                 score += soften ? signal.SoftenedWeight!.Value : signal.Weight;
                 reasons.Add(Reason(soften ? _bodySoftenedReason : _bodyReason, _bodyPhrases, _rules.Body, id, soften));
             }
@@ -249,22 +257,40 @@ public sealed class InterviewDetector
         return bits;
     }
 
-    private bool IsSoftened(PhraseSignal signal, string foldedPhrase, ReadOnlySpan<char> subject, HiringContext c, bool inBody = false)
+    /// <summary>A signal's softenedWhen entries, read once from the rules.</summary>
+    private enum Softening { Unknown, JobTitleNearby, StartsJobTitle, FinalRound, HiringInBody, OwnerIntroduced, JobTitle, SubjectStage, RecruitingSender, ApplicantTracking }
+
+    private static Softening[][] SoftenedWhen(IReadOnlyList<PhraseSignal> signals) =>
+        signals.Select(s => s.SoftenedWhen.Select(when => when switch
+        {
+            "jobTitleNearby" => Softening.JobTitleNearby,
+            "startsJobTitle" => Softening.StartsJobTitle,
+            "finalRound" => Softening.FinalRound,
+            "hiringInBody" => Softening.HiringInBody,
+            "ownerIntroduced" => Softening.OwnerIntroduced,
+            "jobTitle" => Softening.JobTitle,
+            "subjectStage" => Softening.SubjectStage,
+            "recruitingSender" => Softening.RecruitingSender,
+            "applicantTracking" => Softening.ApplicantTracking,
+            _ => Softening.Unknown,
+        }).ToArray()).ToArray();
+
+    private bool IsSoftened(PhraseSignal signal, Softening[] softenedWhen, string foldedPhrase, ReadOnlySpan<char> subject, HiringContext c, bool inBody = false)
     {
         if (signal.OnlyWhenOwnerOutside && !c.OwnerOutside) return false;
-        foreach (var when in signal.SoftenedWhen)
+        foreach (var when in softenedWhen)
         {
             var holds = when switch
             {
-                "jobTitleNearby" => !inBody && IsBesideJobWord(subject, foldedPhrase),
-                "startsJobTitle" => !inBody && StartsJobTitle(subject, foldedPhrase),
-                "finalRound" => c.FinalInSubject,
-                "hiringInBody" => c.HiringInBody,
-                "ownerIntroduced" => c.OwnerIntroduced,
-                "jobTitle" => c.JobInSubject,
-                "subjectStage" => c.StageInSubject,
-                "recruitingSender" => c.RecruitingSender,
-                "applicantTracking" => c.ApplicantTracking,
+                Softening.JobTitleNearby => !inBody && IsBesideJobWord(subject, foldedPhrase),
+                Softening.StartsJobTitle => !inBody && StartsJobTitle(subject, foldedPhrase),
+                Softening.FinalRound => c.FinalInSubject,
+                Softening.HiringInBody => c.HiringInBody,
+                Softening.OwnerIntroduced => c.OwnerIntroduced,
+                Softening.JobTitle => c.JobInSubject,
+                Softening.SubjectStage => c.StageInSubject,
+                Softening.RecruitingSender => c.RecruitingSender,
+                Softening.ApplicantTracking => c.ApplicantTracking,
                 _ => false,
             };
             if (holds) return true;
