@@ -345,23 +345,12 @@ public sealed class InterviewDetector
                 if (domains[i].Contains(word, StringComparison.Ordinal)) return true;
             return false;
         }
-        if (DomainContains(e.Organizer.Address, word)) return true;
+        // More participants than the list holds (rare): read their addresses again.
+        if (Mailboxes.Domain(e.Organizer.Address).Contains(word, StringComparison.Ordinal)) return true;
         var attendees = e.Attendees;
         for (var i = 0; i < attendees.Count; i++)
-            if (DomainContains(attendees[i].Who.Address, word)) return true;
+            if (Mailboxes.Domain(attendees[i].Who.Address).Contains(word, StringComparison.Ordinal)) return true;
         return false;
-    }
-
-    /// <summary>As Mailboxes.Domain(address).Contains(word), lowering a plain ASCII domain on the stack.</summary>
-    private static bool DomainContains(string address, string word)
-    {
-        var at = address.LastIndexOf('@');
-        if (at < 0) return false;
-        var domain = address.AsSpan(at + 1).Trim().TrimEnd('.');
-        if (domain.Length > 256 || !System.Text.Ascii.IsValid(domain)) return Mailboxes.Domain(address).Contains(word, StringComparison.Ordinal);
-        Span<char> lowered = stackalloc char[domain.Length];
-        System.Text.Ascii.ToLower(domain, lowered, out var written);
-        return lowered[..written].Contains(word, StringComparison.Ordinal);
     }
 
     private int Rank(string kind) => _kindRank.TryGetValue(kind, out var r) ? r : int.MaxValue;
