@@ -56,13 +56,7 @@ internal sealed class PhraseSet
     /// <summary>The index of the signal the phrase belongs to.</summary>
     public int Signal(int id) => _signal[id];
 
-    /// <summary>
-    /// A bare alternation, longest first so "exit interview" wins over "interview" at the same place. Word boundaries
-    /// are checked in code: the automaton engine supports no lookarounds.
-    /// </summary>
-    internal static string Alternation(IEnumerable<string> foldedPhrases) =>
-        string.Join("|", foldedPhrases.Distinct().OrderByDescending(p => p.Length).Select(Regex.Escape));
-
+    // Longest first; each phrase costs what it took in the chunk's alternation: escaped, and a "|".
     private static IEnumerable<List<string>> Chunks(IEnumerable<string> phrases)
     {
         var chunk = new List<string>();
